@@ -1,0 +1,70 @@
+package ru.esiaedu.esia.broker;
+
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.vault.VaultStringSecret;
+
+import ru.esiaedu.esia.crypto.LocalKeySigner;
+import ru.esiaedu.esia.crypto.Pem;
+import ru.esiaedu.esia.crypto.RemoteSigningServiceSigner;
+import ru.esiaedu.esia.crypto.RequestSigner;
+import ru.esiaedu.esia.crypto.SigningException;
+
+/**
+ * Builds the request signer the admin chose. Secrets may be {@code ${vault.…}} references, so every
+ * node of a cluster reads the same key from the vault or the database; nothing is cached in memory.
+ */
+final class EsiaSigners {
+
+    private EsiaSigners() {
+    }
+
+    static RequestSigner create(KeycloakSession session, EsiaIdentityProviderConfig config) throws SigningException {
+        try {
+            return switch (config.getSigningMethod()) {
+                case PEM -> LocalKeySigner.fromPem(
+                        secret(session, config.getClientPrivateKey()),
+                        secret(session, config.getClientCertificate()));
+                case PKCS12 -> LocalKeySigner.fromPkcs12(
+                        Base64.getMimeDecoder().decode(secret(session, config.getClientPkcs12())),
+                        passwordChars(secret(session, config.getClientPkcs12Password())),
+                        config.getClientPkcs12Alias());
+                case SIGNING_SERVICE -> remoteSigner(session, config);
+            };
+        } catch (SigningException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Parsing errors carry no key material; keep only the type and message for the log.
+            throw new SigningException("Client signing key is not usable: " + e.getMessage(), e);
+        }
+    }
+
+    private static RequestSigner remoteSigner(KeycloakSession session, EsiaIdentityProviderConfig config) {
+        List<X509Certificate> certificates = Pem.certificates(secret(session, config.getClientCertificate()));
+        RemoteSigningServiceSigner signer = new RemoteSigningServiceSigner(
+                URI.create(config.getSigningServiceUrl()),
+                certificates.get(0),
+                config.getConnectTimeout(),
+                config.getReadTimeout(),
+                secret(session, config.getSigningServiceToken()));
+        return config.isSigningServiceReverseBytes() ? signer.reversingBytes() : signer;
+    }
+
+    /** Resolves a {@code ${vault.key}} reference; a plain value is returned as it is. */
+    static String secret(KeycloakSession session, String value) {
+        if (value == null) {
+            return null;
+        }
+        try (VaultStringSecret secret = session.vault().getStringSecret(value)) {
+            return secret.get().orElse(value);
+        }
+    }
+
+    private static char[] passwordChars(String password) {
+        return password == null ? new char[0] : password.toCharArray();
+    }
+}
