@@ -144,13 +144,14 @@ public final class EsiaPersonClient {
 
     private void readKids(String kidsUrl, String token, EsiaPerson.Builder b) throws EsiaApiException {
         List<JsonNode> kidNodes = new ArrayList<>();
+        JsonNode kidsJson = null;
         try {
-            JsonNode kidsJson = getAny(kidsUrl, token, "kids");
+            kidsJson = getAny(kidsUrl, token, "kids");
             EsiaPersonParser.Elements els = EsiaPersonParser.collection(kidsJson, "kids");
             kidNodes.addAll(els.embedded());
             kidNodes.addAll(follow(els.links(), token, "kid"));
         } catch (EsiaApiException e) {
-            if (e.kind() == EsiaApiException.Kind.ESIA_ERROR && e.httpStatus() == 404 && kidNodes.isEmpty()) {
+            if (e.kind() == EsiaApiException.Kind.ESIA_ERROR && e.httpStatus() == 404 && kidsJson == null) {
                 // Assumption: a person without children may have no kids resource at all.
                 LOG.debug("ESIA person API: kids answered HTTP 404, treating as no children");
                 return;

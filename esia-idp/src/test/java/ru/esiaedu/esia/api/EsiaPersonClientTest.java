@@ -158,6 +158,17 @@ class EsiaPersonClientTest {
     }
 
     @Test
+    void missingLinkedKidIsAnErrorNotNoChildren() {
+        esia.json(PERSON, 200, Samples.text("person.json"));
+        esia.json(KIDS, 200, "{\"elements\":[\"" + esia.baseUrl() + "/rs/prns/" + OID + "/kids/42\"]}");
+
+        EsiaApiException e = catchThrowableOfType(EsiaApiException.class, () -> client.fetch(OID, TOKEN, KID_SCOPES));
+
+        assertThat(e.kind()).isEqualTo(EsiaApiException.Kind.ESIA_ERROR);
+        assertThat(e.httpStatus()).isEqualTo(404);
+    }
+
+    @Test
     void unauthorizedPerson() {
         esia.json(PERSON, 401, "{\"code\":\"ESIA-000401\"}");
 
