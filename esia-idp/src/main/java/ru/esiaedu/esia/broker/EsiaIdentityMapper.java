@@ -88,14 +88,9 @@ final class EsiaIdentityMapper {
             child.put("birthDate", kid.birthDate() == null ? null : ISO_DATE.format(kid.birthDate()));
             child.put("gender", kid.gender());
             child.put("snils", kid.snils());
-            child.set("birthCertificate", documentJson(kid.documents().stream()
-                    .filter(EsiaIdentityMapper::isBirthCertificate).findFirst()));
+            child.set("birthCertificate", documentJson(kid.birthCertificate()));
         }
         return node;
-    }
-
-    private static boolean isBirthCertificate(EsiaDocument document) {
-        return document.type() != null && document.type().endsWith("BRTH_CERT");
     }
 
     private static ObjectNode documentJson(Optional<EsiaDocument> document) {
@@ -107,10 +102,10 @@ final class EsiaIdentityMapper {
         node.put("type", doc.type());
         node.put("series", doc.series());
         node.put("number", doc.number());
-        node.put("issueDate", doc.issueDate());
+        node.put("issueDate", doc.issueDate() == null ? null : ISO_DATE.format(doc.issueDate()));
         node.put("issuedBy", doc.issuedBy());
         node.put("actNo", doc.actNo());
-        node.put("actDate", doc.actDate());
+        node.put("actDate", doc.actDate() == null ? null : ISO_DATE.format(doc.actDate()));
         node.put("verified", doc.verified());
         return node;
     }

@@ -1,0 +1,113 @@
+package ru.esiaedu.esia.broker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import ru.esiaedu.esia.protocol.ProtocolVersion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EsiaIdentityProviderConfigTest {
+
+    private static EsiaIdentityProviderConfig validPemConfig() throws IOException {
+        EsiaIdentityProviderConfig config = new EsiaIdentityProviderConfig();
+        config.setClientId("SCHOOL01");
+        config.getConfig().put(EsiaIdentityProviderConfig.CLIENT_PRIVATE_KEY, resource("/keys/client-gost.key.pem"));
+        config.getConfig().put(EsiaIdentityProviderConfig.CLIENT_CERTIFICATE, resource("/keys/client-gost.crt.pem"));
+        config.getConfig().put(EsiaIdentityProviderConfig.ESIA_CERTIFICATES, resource("/keys/client-gost.crt.pem"));
+        return config;
+    }
+
+    @Test
+    void emptyFormMeansTestStandV2V3SchoolScopesConfirmedOnlyAndSaneTimeouts() {
+        EsiaIdentityProviderConfig config = new EsiaIdentityProviderConfig();
+
+        assertThat(config.getBaseUrl()).isEqualTo("https://esia-portal1.test.gosuslugi.ru");
+        assertThat(config.getExpectedIssuer()).isEqualTo("http://esia-portal1.test.gosuslugi.ru/");
+        assertThat(config.getProtocol()).isEqualTo(ProtocolVersion.V2_V3);
+        assertThat(config.getScopes()).startsWith("openid fullname birthdate gender snils contacts email mobile id_doc birth_cert_doc");
+        assertThat(config.isAcceptOnlyConfirmed()).isTrue();
+        assertThat(config.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.getReadTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.getClockSkew()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.getUsernamePrefix()).isEqualTo("esia-");
+        assertThat(config.getScopeOrg()).isEmpty();
+    }
+
+    @Test
+    void productionUsesTheLiveHostAndItsHttpIssuer() {
+        EsiaIdentityProviderConfig config = new EsiaIdentityProviderConfig();
+        config.getConfig().put(EsiaIdentityProviderConfig.ENVIRONMENT, "production");
+
+        assertThat(config.getBaseUrl()).isEqualTo("https://esia.gosuslugi.ru");
+        assertThat(config.getExpectedIssuer()).isEqualTo("http://esia.gosuslugi.ru/");
+    }
+
+    @Test
+    void customEnvironmentTakesTheBaseUrlAndDerivesTheIssuer() {
+        EsiaIdentityProviderConfig config = new EsiaIdentityProviderConfig();
+        config.getConfig().put(EsiaIdentityProviderConfig.ENVIRONMENT, "CUSTOM");
+        config.getConfig().put(EsiaIdentityProviderConfig.BASE_URL, " http://localhost:8081 ");
+
+        assertThat(config.getBaseUrl()).isEqualTo("http://localhost:8081");
+        assertThat(config.getExpectedIssuer()).isEqualTo("http://localhost:8081/");
+        assertThat(config.getEndpoints().authorizationUrl()).isEqualTo("http://localhost:8081/aas/oauth2/v2/ac");
+        assertThat(config.getEndpoints().tokenUrl()).isEqualTo("http://localhost:8081/aas/oauth2/v3/te");
+    }
+
+    @Test
+    void scopesAreNormalisedToSingleSpaces() {
+        EsiaIdentityProviderConfig config = new EsiaIdentityProviderConfig();
+        config.setDefaultScope("  openid   fullname\nsnils ");
+
+        assertThat(config.getScopes()).isEqualTo("openid fullname snils");
+    }
+
+    @Test
+    void aCompleteConfigurationPassesValidation() throws IOException {
+        validPemConfig().validate(null);
+    }
+
+    @Test
+    void validationRefusesWhatWouldBreakAFamilysLogin() throws IOException {
+        EsiaIdentityProviderConfig noCertificates = validPemConfig();
+        noCertificates.getConfig().remove(EsiaIdentityProviderConfig.ESIA_CERTIFICATES);
+        assertThatThrownBy(() -> noCertificates.validate(null)).hasMessageContaining("token-verification certificate");
+
+        EsiaIdentityProviderConfig garbageCertificate = validPemConfig();
+        garbageCertificate.getConfig().put(EsiaIdentityProviderConfig.ESIA_CERTIFICATES, "not a certificate");
+        assertThatThrownBy(() -> garbageCertificate.validate(null)).isInstanceOf(IllegalArgumentException.class);
+
+        EsiaIdentityProviderConfig customWithoutUrl = validPemConfig();
+        customWithoutUrl.getConfig().put(EsiaIdentityProviderConfig.ENVIRONMENT, "CUSTOM");
+        assertThatThrownBy(() -> customWithoutUrl.validate(null)).hasMessageContaining("base URL");
+
+        EsiaIdentityProviderConfig badTimeout = validPemConfig();
+        badTimeout.getConfig().put(EsiaIdentityProviderConfig.READ_TIMEOUT_MS, "ten seconds");
+        assertThatThrownBy(() -> badTimeout.validate(null)).hasMessageContaining("whole number");
+
+        EsiaIdentityProviderConfig serviceWithoutUrl = validPemConfig();
+        serviceWithoutUrl.getConfig().put(EsiaIdentityProviderConfig.SIGNING_METHOD, "SIGNING_SERVICE");
+        assertThatThrownBy(() -> serviceWithoutUrl.validate(null)).hasMessageContaining("Signing service URL");
+    }
+
+    @Test
+    void vaultReferencesAreAcceptedWithoutBeingParsed() throws IOException {
+        EsiaIdentityProviderConfig config = validPemConfig();
+        config.getConfig().put(EsiaIdentityProviderConfig.CLIENT_PRIVATE_KEY, "${vault.esia-client-key}");
+        config.getConfig().put(EsiaIdentityProviderConfig.ESIA_CERTIFICATES, "${vault.esia-certificates}");
+
+        config.validate(null);
+    }
+
+    static String resource(String path) throws IOException {
+        try (InputStream in = EsiaIdentityProviderConfigTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
