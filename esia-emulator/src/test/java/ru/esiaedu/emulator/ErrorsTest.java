@@ -187,4 +187,30 @@ class ErrorsTest {
         String broken = access.substring(0, access.length() - 4) + (access.endsWith("AAAA") ? "BBBB" : "AAAA");
         assertThat(sim.getWithToken(sim.base + "/rs/prns/1000300101", broken).statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void refreshTokenIsSignedLikeAuthorizationAndRotates() throws Exception {
+        String refresh = new EsiaClientSim(emu).tokens(SCOPE, "+7 926 777 88 99").path("refresh_token").asText();
+        String state = UUID.randomUUID().toString();
+        String ts = now();
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("client_id", CLIENT_ID);
+        p.put("refresh_token", refresh);
+        p.put("grant_type", "refresh_token");
+        p.put("client_certificate_hash", CERT_HASH);
+        p.put("client_secret", rawGost(CLIENT_ID + SCOPE + ts + state + REDIRECT));
+        p.put("state", state);
+        p.put("redirect_uri", REDIRECT);
+        p.put("scope", SCOPE);
+        p.put("timestamp", ts);
+        p.put("token_type", "Bearer");
+        HttpResponse<String> r = sim.token(3, p);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(JSON.readTree(r.body()).path("refresh_token").asText()).isNotEqualTo(refresh);
+        String state2 = UUID.randomUUID().toString();
+        p.put("state", state2);
+        p.put("client_secret", rawGost(CLIENT_ID + SCOPE + ts + state2 + REDIRECT));
+        HttpResponse<String> again = sim.token(3, p);
+        assertThat(JSON.readTree(again.body()).path("error_description").asText()).startsWith("ESIA-007011");
+    }
 }
