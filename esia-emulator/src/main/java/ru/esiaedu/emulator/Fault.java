@@ -1,0 +1,41 @@
+package ru.esiaedu.emulator;
+
+/**
+ * One-shot failures the emulator can inject into its next matching request, so tests and the demo
+ * can show how the client copes with a misbehaving ESIA.
+ */
+public enum Fault {
+    /** Token endpoint answers only after a long pause (see {@link EmulatorOptions#slowFaultDelay}). */
+    TOKEN_SLOW(Target.TOKEN),
+    /** Token endpoint answers HTTP 500 with an HTML page, as a failing front proxy would. */
+    TOKEN_500(Target.TOKEN),
+    /** Token endpoint answers 200 with a body that is not JSON. */
+    TOKEN_GARBAGE(Target.TOKEN),
+    /** Tokens are signed with a throw-away key instead of the emulator's published one. */
+    TOKEN_FORGED_SIGNATURE(Target.TOKEN),
+    /** Tokens are issued already expired. */
+    TOKEN_EXPIRED(Target.TOKEN),
+    /** Tokens carry a foreign {@code iss}. */
+    TOKEN_WRONG_ISSUER(Target.TOKEN),
+    /** Person API answers HTTP 500. */
+    PERSON_500(Target.PERSON),
+    /** Person API answers only after a long pause. */
+    PERSON_SLOW(Target.PERSON),
+    /** Person API answers 200 with a body that is not JSON. */
+    PERSON_GARBAGE(Target.PERSON),
+    /** The next request of any kind has its connection closed without an answer. */
+    DOWN(Target.ANY);
+
+    /** Which requests a fault applies to. */
+    public enum Target { TOKEN, PERSON, ANY }
+
+    private final Target target;
+
+    Fault(Target target) {
+        this.target = target;
+    }
+
+    public Target target() {
+        return target;
+    }
+}
