@@ -163,6 +163,16 @@ class LocalKeySignerTest {
                 .hasMessageContaining("does not match the certificate's public key");
     }
 
+    @Test
+    void acceptsACertificateParsedByTheJdkProvider() throws Exception {
+        X509Certificate jdkCert = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(
+                        Pem.certificates(TestKeys.demoCertPem()).get(0).getEncoded()));
+        LocalKeySigner signer = LocalKeySigner.of(Pem.privateKey(TestKeys.demoKeyPem()), jdkCert);
+        assertThat(signer.certificateHash()).isEqualTo(TestKeys.DEMO_CERT_HASH);
+        assertThat(verify(signer.certificate(), DATA, Base64.getUrlDecoder().decode(signer.signRaw(DATA)))).isTrue();
+    }
+
     static boolean verify(X509Certificate cert, byte[] data, byte[] raw) throws Exception {
         Signature v = Signature.getInstance("GOST3411-2012-256WITHECGOST3410-2012-256", BouncyCastleSupport.provider());
         v.initVerify(cert.getPublicKey());
