@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.social.SocialIdentityProvider;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -39,7 +40,8 @@ import ru.esiaedu.esia.token.EsiaTokenVerifier;
  * ESIA (Госуслуги) as a Keycloak identity provider: signed authorization and token requests,
  * verification of ESIA's tokens, the person API mapped onto the brokered identity, and ESIA logout.
  */
-public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIdentityProviderConfig> {
+public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIdentityProviderConfig>
+        implements SocialIdentityProvider<EsiaIdentityProviderConfig> {
 
     private static final Logger LOG = Logger.getLogger(EsiaIdentityProvider.class);
 

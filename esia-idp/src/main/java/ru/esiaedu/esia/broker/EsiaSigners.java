@@ -35,8 +35,6 @@ final class EsiaSigners {
                         config.getClientPkcs12Alias());
                 case SIGNING_SERVICE -> remoteSigner(session, config);
             };
-        } catch (SigningException e) {
-            throw e;
         } catch (RuntimeException e) {
             // Parsing errors carry no key material; keep only the type and message for the log.
             throw new SigningException("Client signing key is not usable: " + e.getMessage(), e);
@@ -45,13 +43,12 @@ final class EsiaSigners {
 
     private static RequestSigner remoteSigner(KeycloakSession session, EsiaIdentityProviderConfig config) {
         List<X509Certificate> certificates = Pem.certificates(secret(session, config.getClientCertificate()));
-        RemoteSigningServiceSigner signer = new RemoteSigningServiceSigner(
-                URI.create(config.getSigningServiceUrl()),
-                certificates.get(0),
-                config.getConnectTimeout(),
-                config.getReadTimeout(),
-                secret(session, config.getSigningServiceToken()));
-        return config.isSigningServiceReverseBytes() ? signer.reversingBytes() : signer;
+        return RemoteSigningServiceSigner.builder(URI.create(config.getSigningServiceUrl()), certificates.get(0))
+                .connectTimeout(config.getConnectTimeout())
+                .readTimeout(config.getReadTimeout())
+                .bearerToken(secret(session, config.getSigningServiceToken()))
+                .reverse(config.isSigningServiceReverseBytes())
+                .build();
     }
 
     /** Resolves a {@code ${vault.key}} reference; a plain value is returned as it is. */

@@ -27,6 +27,7 @@ class EsiaIdentityMapperTest {
         IdentityProviderModel model = new IdentityProviderModel();
         model.setAlias("esia");
         model.setProviderId("esia");
+        model.setEnabled(true);
         return model;
     }
 
