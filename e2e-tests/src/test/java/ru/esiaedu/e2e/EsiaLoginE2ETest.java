@@ -1,0 +1,287 @@
+package ru.esiaedu.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import ru.esiaedu.e2e.support.AdminApi;
+import ru.esiaedu.e2e.support.BrowserExtension;
+import ru.esiaedu.e2e.support.EsiaPages;
+import ru.esiaedu.e2e.support.KeycloakTestServer;
+import ru.esiaedu.e2e.support.RealmFixture;
+import ru.esiaedu.e2e.support.SchoolPortal;
+import ru.esiaedu.e2e.support.SharedEmulator;
+import ru.esiaedu.emulator.EsiaEmulator;
+import ru.esiaedu.emulator.Fault;
+import ru.esiaedu.emulator.RecordedRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A family member signs in to the school portal through Госуслуги, on the demo realm exactly as
+ * {@code realm-export} ships it (only its URLs re-pointed at the test servers): real Keycloak, real
+ * PostgreSQL, the ESIA emulator over HTTP, and a phone-sized Chromium doing the clicks.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EsiaLoginE2ETest {
+
+    private static final String REALM = "school";
+    private static final String PARENT = "1000300101";
+    private static final String TEACHER = "1000300102";
+    private static final String STUDENT_18 = "1000300103";
+    private static final String CHILD = "1000300105";
+    private static final String SIMPLIFIED = "1000300106";
+    private static final String UNVERIFIED_CONTACTS = "1000300107";
+
+    @RegisterExtension
+    static final BrowserExtension BROWSER = BrowserExtension.phone();
+
+    private static KeycloakTestServer keycloak;
+    private static EsiaEmulator emulator;
+    private static AdminApi admin;
+
+    private SchoolPortal portal;
+    private EsiaPages pages;
+
+    @BeforeAll
+    static void realm() {
+        keycloak = KeycloakTestServer.get();
+        emulator = SharedEmulator.get();
+        admin = keycloak.admin();
+        RealmFixture.importInto(keycloak, emulator.baseUrl());
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        emulator.faults().clear();
+        BROWSER.get().open(keycloak.baseUrl() + "/realms/" + REALM + "/.well-known/openid-configuration");
+        BROWSER.get().deleteAllCookies();
+        portal = new SchoolPortal(keycloak.baseUrl(), REALM);
+        pages = new EsiaPages(BROWSER.get());
+    }
+
+    @Test
+    @Order(1)
+    void parentSignsInWithPhoneInAnotherFormatAndThePortalGetsTokens() throws Exception {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseGosuslugi().signIn("8 (916) 555-01-01").grantIfAsked();
+        String back = pages.waitForUrl(portal::isRedirectBack);
+
+        JsonNode tokens = portal.tokens(back);
+        JsonNode access = SchoolPortal.claims(tokens.path("access_token").asText());
+        assertThat(access.path("preferred_username").asText()).isEqualTo("esia-" + PARENT);
+        assertThat(access.path("azp").asText()).isEqualTo(SchoolPortal.CLIENT_ID);
+        assertThat(SchoolPortal.claims(tokens.path("id_token").asText()).path("family_name").asText()).isEqualTo("Захарченко");
+
+        JsonNode user = userByUsername("esia-" + PARENT);
+        assertThat(user.path("firstName").asText()).isEqualTo("Диана");
+        assertThat(user.path("email").asText()).isEqualToIgnoringCase("d.zakharchenko@mail.ru");
+        assertThat(user.path("emailVerified").asBoolean()).isTrue();
+        JsonNode attributes = user.path("attributes");
+        assertThat(attributes.path("middleName").get(0).asText()).isEqualTo("Набиевна");
+        assertThat(attributes.path("snils").get(0).asText()).isEqualTo("112-233-445 95");
+        assertThat(attributes.path("esiaAccountType").get(0).asText()).isEqualTo("CONFIRMED");
+        assertThat(attributes.path("passport").get(0).asText()).isNotBlank();
+        assertThat(attributes.path("esiaChildren")).hasSize(2);
+
+        JsonNode links = admin.federatedIdentities(REALM, user.path("id").asText());
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0).path("identityProvider").asText()).isEqualTo("esia");
+        assertThat(links.get(0).path("userId").asText()).isEqualTo(PARENT);
+    }
+
+    @Test
+    @Order(2)
+    void theNextLoginFindsTheSamePersonAndRefreshesAttributesFromEsia() throws Exception {
+        JsonNode user = userByUsername("esia-" + PARENT);
+        ObjectNode changed = (ObjectNode) user.deepCopy();
+        ((ObjectNode) changed.path("attributes")).putArray("snils").add("000-000-000 00");
+        admin.put("/admin/realms/" + REALM + "/users/" + user.path("id").asText(), changed);
+
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseGosuslugi().signInAs(PARENT).grantIfAsked();
+        portal.tokens(pages.waitForUrl(portal::isRedirectBack));
+
+        assertThat(admin.users(REALM, "esia-" + PARENT)).hasSize(1);
+        assertThat(userByUsername("esia-" + PARENT).path("attributes").path("snils").get(0).asText()).isEqualTo("112-233-445 95");
+    }
+
+    @Test
+    @Order(3)
+    void aChildAccountSignsInAndIsMarkedAsChild() {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseGosuslugi().signInAs(CHILD).grantIfAsked();
+        pages.waitForUrl(portal::isRedirectBack);
+
+        JsonNode user = userByUsername("esia-" + CHILD);
+        assertThat(user.path("attributes").path("esiaAccountType").get(0).asText()).isEqualTo("CHILD");
+        assertThat(user.path("attributes").path("birthCertificate").get(0).asText()).isNotBlank();
+    }
+
+    @Test
+    @Order(4)
+    void unverifiedContactsAreNeverImported() {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseGosuslugi().signIn("22345678973").grantIfAsked();
+        pages.waitForUrl(portal::isRedirectBack);
+
+        JsonNode user = userByUsername("esia-" + UNVERIFIED_CONTACTS);
+        assertThat(user.has("email")).isFalse();
+        assertThat(user.path("attributes").has("mobile")).isFalse();
+        assertThat(user.path("attributes").path("snils").get(0).asText()).isEqualTo("223-456-789 73");
+    }
+
+    @Test
+    @Order(5)
+    void anUnconfirmedAccountEndsOnARussianPageAndNothingIsCreated() {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseGosuslugi().signInAs(SIMPLIFIED).grantIfAsked();
+
+        assertThat(pages.waitForText("не подтверждена")).contains("Ваша учётная запись на Госуслугах не подтверждена");
+        assertThat(BROWSER.get().driver().findElements(org.openqa.selenium.By.id("social-esia"))).isNotEmpty();
+        assertThat(admin.users(REALM, "esia-" + SIMPLIFIED)).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void cancellingAtGosuslugiReturnsToTheLoginPageWithARussianMessage() {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseGosuslugi().cancel();
+
+        assertThat(pages.waitForText("отменён")).contains("Вход через Госуслуги отменён");
+        assertThat(admin.users(REALM, "esia-" + STUDENT_18)).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void refusingAccessToDataIsExplainedWithTheEsiaCode() {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseGosuslugi().signInAs(STUDENT_18).deny();
+
+        assertThat(pages.waitForText("отменён")).contains("Вход через Госуслуги отменён");
+        assertThat(admin.users(REALM, "esia-" + STUDENT_18)).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void esiaDownOrAnsweringGarbageOrForgedTokensEndOnRussianPagesWithoutAUser() {
+        Map<Fault, String> expected = Map.of(
+                Fault.TOKEN_500, "Госуслуги сейчас не отвечают",
+                Fault.TOKEN_GARBAGE, "Госуслуги вернули непонятный ответ",
+                Fault.TOKEN_FORGED_SIGNATURE, "Не удалось проверить ответ Госуслуг",
+                Fault.TOKEN_EXPIRED, "Не удалось проверить ответ Госуслуг",
+                Fault.PERSON_500, "Госуслуги сейчас не отвечают");
+        List<String> problems = new ArrayList<>();
+        expected.forEach((fault, text) -> {
+            BROWSER.get().deleteAllCookies();
+            emulator.faults().next(fault);
+            BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+            pages.chooseGosuslugi().signInAs(TEACHER).grantIfAsked();
+            String page = pages.waitForText(text);
+            if (!page.contains(text)) {
+                problems.add(fault + " showed: " + page);
+            }
+        });
+        assertThat(problems).isEmpty();
+        assertThat(admin.users(REALM, "esia-" + TEACHER)).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void aSlowEsiaIsCutOffByTheReadTimeout() {
+        JsonNode idp = admin.identityProvider(REALM, "esia");
+        ObjectNode fast = (ObjectNode) idp.deepCopy();
+        ((ObjectNode) fast.path("config")).put("readTimeoutMs", "1500");
+        admin.updateIdentityProvider(REALM, "esia", fast);
+        try {
+            emulator.faults().next(Fault.TOKEN_SLOW);
+            BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+            pages.chooseGosuslugi().signInAs(TEACHER).grantIfAsked();
+
+            assertThat(pages.waitForText("не отвечают")).contains("Госуслуги сейчас не отвечают");
+            assertThat(admin.users(REALM, "esia-" + TEACHER)).isEmpty();
+        } finally {
+            admin.updateIdentityProvider(REALM, "esia", idp);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void esiasAnswerIsAcceptedOnlyOnce() {
+        emulator.clearRequests();
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseGosuslugi().signInAs(PARENT).grantIfAsked();
+        pages.waitForUrl(portal::isRedirectBack);
+        String state = lastParam("/aas/oauth2/v2/ac", "state");
+        String code = lastParam("/aas/oauth2/v3/te", "code");
+
+        BROWSER.get().open(keycloak.baseUrl() + "/realms/" + REALM + "/broker/esia/endpoint?code=" + code + "&state=" + state);
+
+        assertThat(pages.waitForText("Начните вход заново")).contains("Время на вход истекло или вход уже был завершён");
+        assertThat(admin.users(REALM, "esia-" + PARENT)).hasSize(1);
+    }
+
+    @Test
+    @Order(11)
+    void loggingOutOfThePortalAlsoLogsOutOfEsia() {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseGosuslugi().signInAs(PARENT).grantIfAsked();
+        pages.waitForUrl(portal::isRedirectBack);
+        String userId = userByUsername("esia-" + PARENT).path("id").asText();
+        assertThat(admin.get("/admin/realms/" + REALM + "/users/" + userId + "/sessions")).isNotEmpty();
+        emulator.clearRequests();
+
+        BROWSER.get().open(portal.logoutUrl());
+        BROWSER.get().waitFor(org.openqa.selenium.By.id("kc-logout")).click();
+        pages.waitForUrl(url -> url.contains("/.well-known/openid-configuration"));
+
+        assertThat(emulator.requests()).anySatisfy(request -> {
+            assertThat(request.endpoint()).contains("/idp/ext/Logout");
+            assertThat(request.params()).containsEntry("client_id", "SCHOOL01");
+        });
+        assertThat(admin.get("/admin/realms/" + REALM + "/users/" + userId + "/sessions")).isEmpty();
+    }
+
+    @Test
+    @Order(100)
+    void keycloaksLogHoldsNoPersonalDataOrTokens() throws Exception {
+        String log = Files.readString(keycloak.logFile(), StandardCharsets.UTF_8);
+
+        assertThat(log).contains("ESIA login failed");
+        for (String personal : List.of("112-233-445 95", "11223344595", "223-456-789 73", "5550101", "d.zakharchenko@mail.ru",
+                "Захарченко", "Набиевна", "Кузнецов")) {
+            assertThat(log).as("log must not contain personal data").doesNotContain(personal);
+        }
+        assertThat(log).doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}\\.eyJ");
+    }
+
+    private static JsonNode userByUsername(String username) {
+        JsonNode found = admin.get("/admin/realms/" + REALM + "/users?exact=true&briefRepresentation=false&username=" + username);
+        assertThat(found).as("user " + username).hasSize(1);
+        return found.get(0);
+    }
+
+    private static String lastParam(String endpoint, String name) {
+        List<RecordedRequest> requests = emulator.requests();
+        for (int i = requests.size() - 1; i >= 0; i--) {
+            if (requests.get(i).endpoint().contains(endpoint)) {
+                return requests.get(i).params().get(name);
+            }
+        }
+        throw new AssertionError("no request to " + endpoint);
+    }
+}

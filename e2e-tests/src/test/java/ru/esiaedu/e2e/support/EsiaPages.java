@@ -1,0 +1,78 @@
+package ru.esiaedu.e2e.support;
+
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a person does on Keycloak's login page and on the (emulated) Gosuslugi pages. */
+public final class EsiaPages {
+
+    public static final String PASSWORD = "Esia-Demo-2026";
+
+    private final Browser browser;
+
+    public EsiaPages(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** «Войти через Госуслуги» on Keycloak's login page. */
+    public EsiaPages chooseGosuslugi() {
+        browser.waitFor(By.id("social-esia")).click();
+        browser.waitFor(By.id("login"));
+        return this;
+    }
+
+    public EsiaPages signIn(String login) {
+        browser.waitFor(By.id("login")).sendKeys(login);
+        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.driver().findElement(By.id("submit")).click();
+        return this;
+    }
+
+    /** The one-click test person button of the emulator. */
+    public EsiaPages signInAs(String oid) {
+        browser.waitFor(By.cssSelector("button[name='quick'][value='" + oid + "']")).click();
+        return this;
+    }
+
+    /** «Предоставить» on «Предоставление прав доступа», if ESIA asks. */
+    public EsiaPages grantIfAsked() {
+        if (!browser.driver().findElements(By.id("grant")).isEmpty()) {
+            browser.driver().findElement(By.id("grant")).click();
+        }
+        return this;
+    }
+
+    public EsiaPages deny() {
+        browser.waitFor(By.id("deny")).click();
+        return this;
+    }
+
+    public EsiaPages cancel() {
+        browser.waitFor(By.id("cancel")).click();
+        return this;
+    }
+
+    public String waitForUrl(java.util.function.Predicate<String> condition) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> condition.test(d.getCurrentUrl()));
+        return browser.currentUrl();
+    }
+
+    /** Visible text of the page once it contains {@code expected} (or after the wait, whatever it is). */
+    public String waitForText(String expected) {
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
+        } catch (org.openqa.selenium.TimeoutException ignored) {
+            // the caller's assertion shows the text that was there instead
+        }
+        return bodyText();
+    }
+
+    public String bodyText() {
+        WebElement body = browser.driver().findElement(By.tagName("body"));
+        return body.getText();
+    }
+}
