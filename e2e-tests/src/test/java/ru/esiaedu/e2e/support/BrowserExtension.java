@@ -1,6 +1,7 @@
 package ru.esiaedu.e2e.support;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,6 +18,8 @@ import org.opentest4j.TestAbortedException;
  */
 public final class BrowserExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         TestExecutionExceptionHandler {
+
+    private static final AtomicBoolean ARTIFACTS_CLEARED = new AtomicBoolean();
 
     private final Supplier<Browser> factory;
     private Browser browser;
@@ -47,6 +50,10 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        // Artifacts of an earlier run (target/ is not cleaned by "verify") would mislead.
+        if (ARTIFACTS_CLEARED.compareAndSet(false, true)) {
+            KeycloakDistribution.deleteRecursively(artifactsDir());
+        }
         browser = factory.get();
     }
 

@@ -30,6 +30,7 @@ public final class KeycloakTestServer {
 
     private static Options pendingOptions = new Options();
     private static KeycloakTestServer instance;
+    private static RuntimeException startupFailure;
 
     private final Path home;
     private final Path logFile;
@@ -49,28 +50,68 @@ public final class KeycloakTestServer {
             return this;
         }
 
-        /** A kc.sh option such as {@code --spi-events-listener-jboss-logging-success-level=info}. */
+        /**
+         * A kc.sh option such as {@code --spi-events-listener-jboss-logging-success-level=info}.
+         * Given to start-dev (the default), so build-time options work too.
+         */
         public Options option(String arg) {
-            args.add(arg);
+            if (!args.contains(arg)) {
+                args.add(arg);
+            }
             return this;
+        }
+
+        Options copy() {
+            Options copy = new Options();
+            copy.env.putAll(env);
+            copy.args.addAll(args);
+            return copy;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Options o && env.equals(o.env) && args.equals(o.args);
+        }
+
+        @Override
+        public int hashCode() {
+            return env.hashCode() * 31 + args.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "env " + env.keySet() + ", options " + args; // env values may be secrets
         }
     }
 
     /**
-     * Adds env/options for the shared server. Call it from a static initializer or {@code @BeforeAll}
-     * before {@link #get()}; once the server runs, a different configuration is an error, not ignored.
+     * Adds env/options for the shared server. Call it in {@code @BeforeAll} before {@link #get()}.
+     * Every test class that needs a setting should call it: once the server runs, asking for what
+     * it already has is fine, asking for anything else is an error (not silently ignored).
      */
     public static synchronized void configure(Consumer<Options> customizer) {
-        if (instance != null) {
-            throw new IllegalStateException("Keycloak is already running; configure() must come before the first get()");
+        Options wanted = pendingOptions.copy();
+        customizer.accept(wanted);
+        if (instance != null && !wanted.equals(pendingOptions)) {
+            throw new IllegalStateException("Keycloak already runs with " + pendingOptions
+                    + "; configure() asking for more must run before the first get(): " + wanted);
         }
-        customizer.accept(pendingOptions);
+        pendingOptions = wanted;
     }
 
     /** The shared server, started on first use. */
     public static synchronized KeycloakTestServer get() {
+        if (startupFailure != null) {
+            // Do not make every later test class wait another 240 s for the same failure.
+            throw new IllegalStateException("Keycloak failed to start earlier in this run", startupFailure);
+        }
         if (instance == null) {
-            instance = start(pendingOptions);
+            try {
+                instance = start(pendingOptions);
+            } catch (RuntimeException e) {
+                startupFailure = e;
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "keycloak-e2e-shutdown"));
         }
         return instance;
