@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# One-command demo: builds the project, starts the ESIA emulator on :8081 and Keycloak (with our
+# providers and the "school" realm) on :8080. Ctrl-C stops both.
+#   ./demo.sh           build if needed, then run (demo data persists between runs)
+#   ./demo.sh --reset   wipe the demo's Keycloak data (H2 database, imported realm) first
+set -euo pipefail
+
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+KC_VERSION=26.7.0
+KC_HOME="$ROOT/keycloak-server/target/keycloak-$KC_VERSION"
+EMULATOR_JAR="$ROOT/esia-emulator/target/esia-emulator-0.1.0-SNAPSHOT-all.jar"
+REALM_JSON="$ROOT/realm-export/src/main/resources/school-realm.json"
+DEMO_DIR="$ROOT/.demo"
+KC_PORT=8080
+EMULATOR_PORT=8081
+
+say()  { printf '[demo] %s\n' "$*"; }
+fail() { printf '[demo] ERROR: %s\n' "$*" >&2; exit 1; }
+
+RESET=false
+for arg in "$@"; do
+  case "$arg" in
+    --reset) RESET=true ;;
+    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) fail "unknown option: $arg (try --help)" ;;
+  esac
+done
+
+# ---- preconditions: fail before a long build, not after it --------------------------------------
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+command -v "$JAVA" >/dev/null 2>&1 || fail "Java 17 or newer is needed (no 'java' on PATH, JAVA_HOME not set)"
+java_version=$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -1)
+java_major=${java_version%%.*}
+[ "$java_major" = 1 ] && java_major=$(echo "$java_version" | cut -d. -f2)   # 1.8 -> 8
+[[ "$java_major" =~ ^[0-9]+$ ]] && [ "$java_major" -ge 17 ] \
+  || fail "Java 17 or newer is needed, found '${java_version:-unknown}' ($JAVA)"
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in $KC_PORT $EMULATOR_PORT; do
+  port_busy "$port" && fail "port $port is already in use (another demo running?). Stop it and retry."
+done
+
+# ---- build ------------------------------------------------------------------------------------------
+say "building with Maven (the first run downloads Maven, the dependencies and the 176 MB Keycloak distribution)…"
+./mvnw -B -q -DskipTests package || fail "build failed (run ./mvnw -B -DskipTests package to see why)"
+[ -x "$KC_HOME/bin/kc.sh" ] || fail "no Keycloak distribution at $KC_HOME after the build"
+
+if $RESET; then
+  say "--reset: wiping demo data ($KC_HOME/data, $DEMO_DIR)"
+  rm -rf "$KC_HOME/data" "$DEMO_DIR"
+fi
+mkdir -p "$DEMO_DIR" "$KC_HOME/data/import"
+
+if [ -f "$REALM_JSON" ]; then
+  # Imported at start only if the realm does not exist yet: demo changes survive restarts.
+  cp "$REALM_JSON" "$KC_HOME/data/import/school-realm.json"
+else
+  say "WARNING: $REALM_JSON not found: Keycloak starts without the 'school' realm"
+fi
+
+# ---- emulator in the background, stopped on exit ------------------------------------------------
+EMULATOR_PID=""
+cleanup() {
+  if [ -n "$EMULATOR_PID" ] && kill -0 "$EMULATOR_PID" 2>/dev/null; then
+    say "stopping the ESIA emulator (pid $EMULATOR_PID)"
+    kill "$EMULATOR_PID" 2>/dev/null || true
+    wait "$EMULATOR_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ -f "$EMULATOR_JAR" ]; then
+  say "starting the ESIA emulator on :$EMULATOR_PORT (log: .demo/emulator.log)"
+  "$JAVA" -jar "$EMULATOR_JAR" --port "$EMULATOR_PORT" --public-url "http://localhost:$EMULATOR_PORT" \
+    >"$DEMO_DIR/emulator.log" 2>&1 &
+  EMULATOR_PID=$!
+  for _ in $(seq 1 60); do
+    port_busy "$EMULATOR_PORT" && break
+    kill -0 "$EMULATOR_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  if ! kill -0 "$EMULATOR_PID" 2>/dev/null; then
+    EMULATOR_PID=""
+    say "WARNING: the ESIA emulator exited; «Войти через Госуслуги» will not work. Last lines of .demo/emulator.log:"
+    tail -n 20 "$DEMO_DIR/emulator.log" | sed 's/^/    /'
+  elif ! port_busy "$EMULATOR_PORT"; then
+    say "WARNING: the ESIA emulator is not listening on :$EMULATOR_PORT after 30 s (see .demo/emulator.log)"
+  fi
+else
+  say "WARNING: $EMULATOR_JAR not found; «Войти через Госуслуги» will not work"
+fi
+
+cat <<INFO
+
+  Keycloak        http://localhost:$KC_PORT
+  Admin console   http://localhost:$KC_PORT/admin/   (login admin / admin)
+  Try it          http://localhost:$KC_PORT/realms/school/account  -> «Войти через Госуслуги»
+  ESIA emulator   http://localhost:$EMULATOR_PORT   (its login page lists the test persons)
+
+  Keycloak takes about 30-90 s to start (longer the first time). Ctrl-C stops everything.
+  Demo data lives in keycloak-server/target/keycloak-$KC_VERSION/data (./demo.sh --reset wipes it).
+
+INFO
+
+# ---- Keycloak in the foreground (H2 dev-file database inside the distribution) -------------------
+cd "$KC_HOME"
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+  bin/kc.sh start-dev --http-port "$KC_PORT" --import-realm --log-level=INFO,ru.esiaedu:DEBUG

@@ -1,0 +1,90 @@
+package ru.esiaedu.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import ru.esiaedu.e2e.support.BrowserExtension;
+import ru.esiaedu.e2e.support.KeycloakTestServer;
+import ru.esiaedu.e2e.support.RealmFixture;
+
+/** The harness itself: our distribution starts on PostgreSQL, takes a realm, serves a login page. */
+class KeycloakServerSmokeTest {
+
+    @RegisterExtension
+    static final BrowserExtension browser = BrowserExtension.phone();
+
+    static KeycloakTestServer keycloak;
+    static String realm;
+
+    @BeforeAll
+    static void startServerAndImportRealm() {
+        keycloak = KeycloakTestServer.get();
+        realm = RealmFixture.importInto(keycloak, null); // emulator not wired yet
+    }
+
+    @Test
+    void runsThePinnedDistributionWithOurProviderJarOnPostgres() throws IOException {
+        assertThat(esiaIdpJars()).as("esia-idp JAR in %s", keycloak.home().resolve("providers")).hasSize(1);
+
+        JsonNode info = keycloak.admin().serverInfo();
+        assertThat(info.path("systemInfo").path("version").asText()).isEqualTo("26.7.0");
+        assertThat(Files.readString(keycloak.logFile()))
+                .as("Keycloak log")
+                .contains("Keycloak 26.7.0")
+                .containsIgnoringCase("postgres");
+    }
+
+    @Test
+    void listsTheEsiaIdentityProviderOnceTheJarDeclaresOne() throws IOException {
+        assumeTrue(declaresIdentityProviderFactory(esiaIdpJars().get(0)),
+                "esia-idp declares no IdentityProviderFactory yet");
+        JsonNode info = keycloak.admin().serverInfo();
+        List<String> ids = new ArrayList<>();
+        info.path("identityProviders").forEach(p -> ids.add(p.path("id").asText()));
+        info.path("socialProviders").forEach(p -> ids.add(p.path("id").asText()));
+        assertThat(ids).contains("esia");
+    }
+
+    @Test
+    void importsTheRealm() {
+        JsonNode representation = keycloak.admin().get("/admin/realms/" + realm);
+        assertThat(representation.path("realm").asText()).isEqualTo(realm);
+        assertThat(representation.path("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void accountConsoleSendsTheBrowserToTheLoginPage() {
+        browser.get().open(keycloak.baseUrl() + "/realms/" + realm + "/account");
+
+        browser.get().waitFor(By.id("username"));
+        assertThat(browser.get().driver().findElement(By.id("password")).isDisplayed()).isTrue();
+        assertThat(browser.get().driver().findElement(By.id("kc-login")).isDisplayed()).isTrue();
+        assertThat(browser.get().currentUrl())
+                .startsWith(keycloak.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth");
+    }
+
+    private static List<Path> esiaIdpJars() throws IOException {
+        try (Stream<Path> files = Files.list(keycloak.home().resolve("providers"))) {
+            return files.filter(p -> p.getFileName().toString().matches("esia-idp-.*\\.jar")).toList();
+        }
+    }
+
+    private static boolean declaresIdentityProviderFactory(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getEntry("META-INF/services/org.keycloak.broker.social.SocialIdentityProviderFactory") != null
+                    || file.getEntry("META-INF/services/org.keycloak.broker.provider.IdentityProviderFactory") != null;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package ru.esiaedu.e2e.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The demo realm, re-pointed at the test servers. realm-export's school-realm.json hard-codes the
+ * demo URLs (Keycloak on :8080, emulator on :8081); tests run both on random ports.
+ */
+public final class RealmFixture {
+
+    /** From the realm-export module (on the test classpath). */
+    public static final String SCHOOL_REALM = "school-realm.json";
+    /** Minimal stand-in in e2e test resources, used until realm-export ships the real one. */
+    public static final String FALLBACK_REALM = "e2e-realm.json";
+
+    static final String DEMO_KEYCLOAK_URL = "http://localhost:8080";
+    static final String DEMO_EMULATOR_URL = "http://localhost:8081";
+
+    private RealmFixture() {
+    }
+
+    /** school-realm.json if present, else the fallback. */
+    public static String load() {
+        String json = resource(SCHOOL_REALM);
+        if (json == null) {
+            E2e.progress("%s not on the classpath yet: using %s", SCHOOL_REALM, FALLBACK_REALM);
+            json = resource(FALLBACK_REALM);
+        }
+        if (json == null) {
+            throw new IllegalStateException("neither " + SCHOOL_REALM + " nor " + FALLBACK_REALM + " on the classpath");
+        }
+        return json;
+    }
+
+    /** Swaps the demo URLs for the test ones; a null emulatorUrl leaves the emulator URL as is. */
+    public static String rewrite(String realmJson, String keycloakUrl, String emulatorUrl) {
+        String json = realmJson.replace(DEMO_KEYCLOAK_URL, keycloakUrl);
+        return emulatorUrl == null ? json : json.replace(DEMO_EMULATOR_URL, emulatorUrl);
+    }
+
+    /** Loads, rewrites and (re)imports the realm; returns the realm name. */
+    public static String importInto(KeycloakTestServer keycloak, String emulatorUrl) {
+        return keycloak.admin().importRealm(rewrite(load(), keycloak.baseUrl(), emulatorUrl));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = RealmFixture.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+}
