@@ -13,8 +13,6 @@ public final class RealmFixture {
 
     /** From the realm-export module (on the test classpath). */
     public static final String SCHOOL_REALM = "school-realm.json";
-    /** Minimal stand-in in e2e test resources, used until realm-export ships the real one. */
-    public static final String FALLBACK_REALM = "e2e-realm.json";
 
     static final String DEMO_KEYCLOAK_URL = "http://localhost:8080";
     static final String DEMO_EMULATOR_URL = "http://localhost:8081";
@@ -22,15 +20,11 @@ public final class RealmFixture {
     private RealmFixture() {
     }
 
-    /** school-realm.json if present, else the fallback. */
+    /** The demo realm exactly as realm-export ships it: tests exercise the configuration operators import. */
     public static String load() {
         String json = resource(SCHOOL_REALM);
         if (json == null) {
-            E2e.progress("%s not on the classpath yet: using %s", SCHOOL_REALM, FALLBACK_REALM);
-            json = resource(FALLBACK_REALM);
-        }
-        if (json == null) {
-            throw new IllegalStateException("neither " + SCHOOL_REALM + " nor " + FALLBACK_REALM + " on the classpath");
+            throw new IllegalStateException(SCHOOL_REALM + " is not on the classpath (realm-export module)");
         }
         return json;
     }

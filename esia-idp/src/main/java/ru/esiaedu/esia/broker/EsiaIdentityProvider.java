@@ -132,6 +132,7 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
     /** Runs at every ESIA login (first and later): ESIA is the source of truth for these attributes. */
     @Override
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
+        super.updateBrokeredUser(session, realm, user, context); // e-mail and its verified flag (trustEmail)
         if (context.getFirstName() != null) {
             user.setFirstName(context.getFirstName());
         }
