@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import ru.esiaedu.e2e.support.BrowserExtension;
 import ru.esiaedu.e2e.support.KeycloakTestServer;
 import ru.esiaedu.e2e.support.RealmFixture;
+import ru.esiaedu.e2e.support.SharedEmulator;
 
 /** The harness itself: our distribution starts on PostgreSQL, takes a realm, serves a login page. */
 class KeycloakServerSmokeTest {
@@ -29,7 +30,7 @@ class KeycloakServerSmokeTest {
     @BeforeAll
     static void startServerAndImportRealm() {
         keycloak = KeycloakTestServer.get();
-        realm = RealmFixture.importInto(keycloak, null); // emulator not wired yet
+        realm = RealmFixture.importInto(keycloak, SharedEmulator.get().baseUrl());
     }
 
     @Test
