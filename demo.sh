@@ -83,21 +83,26 @@ if [ -f "$EMULATOR_JAR" ]; then
   done
   if ! kill -0 "$EMULATOR_PID" 2>/dev/null; then
     EMULATOR_PID=""
-    say "WARNING: the ESIA emulator exited; «Войти через Госуслуги» will not work. Last lines of .demo/emulator.log:"
-    tail -n 20 "$DEMO_DIR/emulator.log" | sed 's/^/    /'
+    tail -n 20 "$DEMO_DIR/emulator.log" | sed 's/^/    /' >&2
+    fail "the ESIA emulator exited (last lines of .demo/emulator.log above)"
   elif ! port_busy "$EMULATOR_PORT"; then
-    say "WARNING: the ESIA emulator is not listening on :$EMULATOR_PORT after 30 s (see .demo/emulator.log)"
+    fail "the ESIA emulator is not listening on :$EMULATOR_PORT after 30 s (see .demo/emulator.log)"
   fi
 else
-  say "WARNING: $EMULATOR_JAR not found; «Войти через Госуслуги» will not work"
+  fail "$EMULATOR_JAR not found after the build"
 fi
 
 cat <<INFO
 
   Keycloak        http://localhost:$KC_PORT
   Admin console   http://localhost:$KC_PORT/admin/   (login admin / admin)
-  Try it          http://localhost:$KC_PORT/realms/school/account  -> «Войти через Госуслуги»
-  ESIA emulator   http://localhost:$EMULATOR_PORT   (its login page lists the test persons)
+  Try it          http://localhost:$KC_PORT/realms/school/account
+                  -> «Госуслуги» -> on the emulator pick a test person (one click) or type a phone,
+                     e-mail or SNILS with password Esia-Demo-2026 -> «Предоставить»
+  As the portal   http://localhost:$KC_PORT/realms/school/protocol/openid-connect/auth?client_id=school-portal&response_type=code&scope=openid&redirect_uri=http://localhost:$KC_PORT/realms/school/account/
+  Test persons    esia-emulator/README.md (parent with two children, teacher-parent, 18+ student,
+                  teen, child account, unconfirmed, unverified contacts, deleted)
+  ESIA emulator   http://localhost:$EMULATOR_PORT   (faults for a demo: curl -X POST 'http://localhost:$EMULATOR_PORT/__emulator/faults?next=TOKEN_500')
 
   Keycloak takes about 30-90 s to start (longer the first time). Ctrl-C stops everything.
   Demo data lives in keycloak-server/target/keycloak-$KC_VERSION/data (./demo.sh --reset wipes it).
