@@ -154,6 +154,11 @@ class EsiaLoginE2ETest {
         assertThat(pages.waitForText("не подтверждена")).contains("Ваша учётная запись на Госуслугах не подтверждена");
         assertThat(BROWSER.get().driver().findElements(org.openqa.selenium.By.id("social-esia"))).isNotEmpty();
         assertThat(admin.users(REALM, "esia-" + SIMPLIFIED)).isEmpty();
+        JsonNode events = admin.get("/admin/realms/" + REALM + "/events?type=IDENTITY_PROVIDER_LOGIN_ERROR&max=20");
+        assertThat(events).anySatisfy(event -> {
+            assertThat(event.path("details").path("identity_provider").asText()).isEqualTo("esia");
+            assertThat(event.path("details").path("reason").asText()).contains("not confirmed");
+        });
     }
 
     @Test

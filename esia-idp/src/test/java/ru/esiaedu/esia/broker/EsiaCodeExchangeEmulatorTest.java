@@ -141,6 +141,21 @@ class EsiaCodeExchangeEmulatorTest {
     }
 
     @Test
+    void gostSignedTokensFromAnEsiaConfiguredForGostAreVerified() throws Exception {
+        EsiaEmulator rsa = emulator;
+        emulator = EsiaEmulator.start(EmulatorOptions.defaults().port(0).tokenAlgorithm("GOST3410_2012_256"));
+        try {
+            EsiaCodeExchange.Result result = exchange(ProtocolVersion.V2_V3, true).complete(codeFor(ProtocolVersion.V2_V3, PARENT));
+
+            assertThat(result.accessToken().algorithm()).isEqualTo("GOST3410_2012_256");
+            assertThat(result.accessToken().oid()).isEqualTo(PARENT);
+        } finally {
+            emulator.close();
+            emulator = rsa;
+        }
+    }
+
+    @Test
     void tokensSignedWithAnUnconfiguredCertificateAreRejected() throws Exception {
         EsiaTokenVerifier onlyGost = new EsiaTokenVerifier(Pem.certificates(resourceFromEmulator("/keys/esia-gost.crt.pem")),
                 emulator.issuer(), "SCHOOL01", Duration.ofSeconds(60), Clock.systemUTC());
