@@ -71,7 +71,7 @@ class EsiaLoginE2ETest {
         BROWSER.get().open(keycloak.baseUrl() + "/realms/" + REALM + "/.well-known/openid-configuration");
         BROWSER.get().deleteAllCookies();
         portal = new SchoolPortal(keycloak.baseUrl(), REALM);
-        pages = new EsiaPages(BROWSER.get());
+        pages = new EsiaPages(BROWSER.get(), emulator.baseUrl());
     }
 
     @Test

@@ -12,9 +12,11 @@ public final class EsiaPages {
     public static final String PASSWORD = "Esia-Demo-2026";
 
     private final Browser browser;
+    private final String esiaBaseUrl;
 
-    public EsiaPages(Browser browser) {
+    public EsiaPages(Browser browser, String esiaBaseUrl) {
         this.browser = browser;
+        this.esiaBaseUrl = esiaBaseUrl;
     }
 
     /** «Войти через Госуслуги» on Keycloak's login page. */
@@ -39,6 +41,9 @@ public final class EsiaPages {
 
     /** «Предоставить» on «Предоставление прав доступа», if ESIA asks. */
     public EsiaPages grantIfAsked() {
+        // Wait for ESIA's next page: either the consent page or the way back to Keycloak.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                !d.findElements(By.id("grant")).isEmpty() || !d.getCurrentUrl().startsWith(esiaBaseUrl));
         if (!browser.driver().findElements(By.id("grant")).isEmpty()) {
             browser.driver().findElement(By.id("grant")).click();
         }
