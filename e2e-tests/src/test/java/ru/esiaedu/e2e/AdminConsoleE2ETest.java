@@ -99,8 +99,9 @@ class AdminConsoleE2ETest {
 
     private String waitForText(String text) {
         new WebDriverWait(BROWSER.get().driver(), Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
-        return BROWSER.get().driver().findElement(By.tagName("body")).getText();
+        return new ru.esiaedu.e2e.support.EsiaPages(BROWSER.get(), "").bodyText();
     }
 
     private static JsonNode find(JsonNode properties, String name) {

@@ -3,6 +3,8 @@ package ru.esiaedu.e2e.support;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,8 +44,9 @@ public final class EsiaPages {
     /** «Предоставить» on «Предоставление прав доступа», if ESIA asks. */
     public EsiaPages grantIfAsked() {
         // Wait for ESIA's next page: either the consent page or the way back to Keycloak.
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
-                !d.findElements(By.id("grant")).isEmpty() || !d.getCurrentUrl().startsWith(esiaBaseUrl));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.id("grant")).isEmpty() || !d.getCurrentUrl().startsWith(esiaBaseUrl));
         if (!browser.driver().findElements(By.id("grant")).isEmpty()) {
             browser.driver().findElement(By.id("grant")).click();
         }
@@ -69,6 +72,8 @@ public final class EsiaPages {
     public String waitForText(String expected) {
         try {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .ignoring(StaleElementReferenceException.class)
+                    .ignoring(NoSuchElementException.class)
                     .until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
         } catch (org.openqa.selenium.TimeoutException ignored) {
             // the caller's assertion shows the text that was there instead
@@ -76,8 +81,17 @@ public final class EsiaPages {
         return bodyText();
     }
 
+    /** The page may still be navigating: re-read the body until it holds still. */
     public String bodyText() {
-        WebElement body = browser.driver().findElement(By.tagName("body"));
-        return body.getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                WebElement body = browser.driver().findElement(By.tagName("body"));
+                return body.getText();
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
     }
 }
