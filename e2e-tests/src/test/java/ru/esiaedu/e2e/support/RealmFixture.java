@@ -35,9 +35,21 @@ public final class RealmFixture {
         return emulatorUrl == null ? json : json.replace(DEMO_EMULATOR_URL, emulatorUrl);
     }
 
-    /** Loads, rewrites and (re)imports the realm; returns the realm name. */
+    /** Loads, rewrites and (re)imports the realm with e-mail going to the test SMTP server; returns the realm name. */
     public static String importInto(KeycloakTestServer keycloak, String emulatorUrl) {
-        return keycloak.admin().importRealm(rewrite(load(), keycloak.baseUrl(), emulatorUrl));
+        return keycloak.admin().importRealm(withSmtpPort(rewrite(load(), keycloak.baseUrl(), emulatorUrl), SharedSmtp.port()));
+    }
+
+    /** The demo realm sends mail to localhost:3025; tests point it at their own SMTP server. */
+    static String withSmtpPort(String realmJson, int port) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode realm =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) AdminApi.JSON.readTree(realmJson);
+            realm.with("smtpServer").put("host", "127.0.0.1").put("port", Integer.toString(port));
+            return AdminApi.JSON.writeValueAsString(realm);
+        } catch (IOException e) {
+            throw new UncheckedIOException("realm JSON is not valid", e);
+        }
     }
 
     private static String resource(String name) {
