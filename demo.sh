@@ -14,6 +14,9 @@ REALM_JSON="$ROOT/realm-export/src/main/resources/school-realm.json"
 DEMO_DIR="$ROOT/.demo"
 KC_PORT=8080
 EMULATOR_PORT=8081
+SMTP_PORT=3025
+MAIL_UI_PORT=8083
+GREENMAIL_VERSION=2.1.5
 
 say()  { printf '[demo] %s\n' "$*"; }
 fail() { printf '[demo] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -37,7 +40,7 @@ java_major=${java_version%%.*}
   || fail "Java 17 or newer is needed, found '${java_version:-unknown}' ($JAVA)"
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in $KC_PORT $EMULATOR_PORT; do
+for port in $KC_PORT $EMULATOR_PORT $SMTP_PORT $MAIL_UI_PORT; do
   port_busy "$port" && fail "port $port is already in use (another demo running?). Stop it and retry."
 done
 
@@ -59,14 +62,24 @@ else
   say "WARNING: $REALM_JSON not found: Keycloak starts without the 'school' realm"
 fi
 
-# ---- emulator in the background, stopped on exit ------------------------------------------------
+# A local SMTP server with a web/REST view, so the request notifications of the demo can be read.
+GREENMAIL_JAR="$DEMO_DIR/tools/greenmail-standalone-$GREENMAIL_VERSION.jar"
+if [ ! -f "$GREENMAIL_JAR" ]; then
+  ./mvnw -B -q dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+    -DoutputDirectory="$DEMO_DIR/tools" || fail "could not fetch GreenMail (the demo's SMTP server)"
+fi
+
+# ---- emulator and SMTP in the background, stopped on exit ---------------------------------------
 EMULATOR_PID=""
+SMTP_PID=""
 cleanup() {
-  if [ -n "$EMULATOR_PID" ] && kill -0 "$EMULATOR_PID" 2>/dev/null; then
-    say "stopping the ESIA emulator (pid $EMULATOR_PID)"
-    kill "$EMULATOR_PID" 2>/dev/null || true
-    wait "$EMULATOR_PID" 2>/dev/null || true
-  fi
+  for pid in $EMULATOR_PID $SMTP_PID; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  say "stopped the ESIA emulator and the SMTP server"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -92,6 +105,12 @@ else
   fail "$EMULATOR_JAR not found after the build"
 fi
 
+say "starting the SMTP server on :$SMTP_PORT (mail viewer http://localhost:$MAIL_UI_PORT, log: .demo/smtp.log)"
+"$JAVA" -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port=$SMTP_PORT \
+  -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=$MAIL_UI_PORT -Dgreenmail.auth.disabled \
+  -jar "$GREENMAIL_JAR" >"$DEMO_DIR/smtp.log" 2>&1 &
+SMTP_PID=$!
+
 cat <<INFO
 
   Keycloak        http://localhost:$KC_PORT
@@ -102,6 +121,7 @@ cat <<INFO
   As the portal   http://localhost:$KC_PORT/realms/school/protocol/openid-connect/auth?client_id=school-portal&response_type=code&scope=openid&redirect_uri=http://localhost:$KC_PORT/realms/school/account/
   Test persons    esia-emulator/README.md (parent with two children, teacher-parent, 18+ student,
                   teen, child account, unconfirmed, unverified contacts, deleted)
+  E-mail          http://localhost:$MAIL_UI_PORT   (GreenMail: every message Keycloak sends)
   ESIA emulator   http://localhost:$EMULATOR_PORT   (faults for a demo: curl -X POST 'http://localhost:$EMULATOR_PORT/__emulator/faults?next=TOKEN_500')
 
   Keycloak takes about 30-90 s to start (longer the first time). Ctrl-C stops everything.
