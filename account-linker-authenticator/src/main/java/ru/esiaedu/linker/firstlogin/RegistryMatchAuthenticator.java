@@ -72,8 +72,7 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
             notes = matchAndLink(Registry.of(context.getSession()), person, role);
         } catch (RegistryUnavailableException e) {
             LOG.warnf("School registry unavailable during first ESIA login: %s", e.getClass().getSimpleName());
-            context.getEvent().detail("reason", "school registry unavailable");
-            context.failureChallenge(AuthenticationFlowError.INTERNAL_ERROR, Pages.registryUnavailable(context));
+            context.challenge(Pages.registryUnavailable(context));
             return;
         }
 

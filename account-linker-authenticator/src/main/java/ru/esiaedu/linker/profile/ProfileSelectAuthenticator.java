@@ -42,8 +42,7 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         String oid = oid(context);
         if (oid == null) {
             context.getEvent().detail("reason", "user has no ESIA identity");
-            context.failureChallenge(AuthenticationFlowError.INVALID_USER,
-                    context.form().setError("esiaLinkerNoPerson").createErrorPage(jakarta.ws.rs.core.Response.Status.BAD_REQUEST));
+            context.challenge(context.form().setError("esiaLinkerNoPerson").createErrorPage(jakarta.ws.rs.core.Response.Status.BAD_REQUEST));
             return;
         }
 
@@ -52,8 +51,7 @@ public final class ProfileSelectAuthenticator implements Authenticator {
             all = ProfileSelection.all(Registry.of(context.getSession()).findLinked(oid));
         } catch (RegistryUnavailableException e) {
             LOG.warnf("School registry unavailable during ESIA login: %s", e.getClass().getSimpleName());
-            context.getEvent().detail("reason", "school registry unavailable");
-            context.failureChallenge(AuthenticationFlowError.INTERNAL_ERROR, Pages.registryUnavailable(context));
+            context.challenge(Pages.registryUnavailable(context));
             return;
         }
         storeAll(context.getUser(), all);
@@ -95,7 +93,7 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         try {
             all = oid == null ? List.of() : ProfileSelection.all(Registry.of(context.getSession()).findLinked(oid));
         } catch (RegistryUnavailableException e) {
-            context.failureChallenge(AuthenticationFlowError.INTERNAL_ERROR, Pages.registryUnavailable(context));
+            context.challenge(Pages.registryUnavailable(context));
             return;
         }
         List<SchoolProfile> offered = ProfileSelection.forRole(all, ChosenRole.read(context.getAuthenticationSession()));

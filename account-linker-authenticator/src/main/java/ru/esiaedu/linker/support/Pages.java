@@ -25,6 +25,9 @@ public final class Pages {
     public static final String ACTION_EXIT = "exit";
     public static final String ACTION_RETRY = "retry";
 
+    /** Event error for the outage (the registry's own log says why). */
+    public static final String REGISTRY_UNAVAILABLE_ERROR = "school_registry_unavailable";
+
     private Pages() {
     }
 
@@ -34,8 +37,12 @@ public final class Pages {
                 .createForm(NOT_FOUND);
     }
 
-    /** «Электронный журнал временно недоступен»: nothing was created; «Повторить» re-runs the step. */
+    /**
+     * «Электронный журнал временно недоступен»: nothing was created; «Повторить» re-runs the step. A plain
+     * challenge, not a failure: an outage must not count towards the person's brute-force lockout.
+     */
     public static Response registryUnavailable(AuthenticationFlowContext context) {
+        context.getEvent().clone().detail("reason", "school registry unavailable").error(REGISTRY_UNAVAILABLE_ERROR);
         return context.form().createForm(REGISTRY_UNAVAILABLE);
     }
 
