@@ -38,6 +38,12 @@ public final class ProfileSelectAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String already = authSession.getUserSessionNotes().get(ProfileNotes.REGISTRY_ID);
+        if (already != null && !already.isEmpty()) {
+            // A second instance after the link/request sub-flows: the first one already chose.
+            context.success();
+            return;
+        }
         authSession.removeAuthNote(LinkerNotes.NEXT);
         String oid = oid(context);
         if (oid == null) {
