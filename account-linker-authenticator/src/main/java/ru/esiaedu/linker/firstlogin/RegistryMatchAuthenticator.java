@@ -1,0 +1,151 @@
+package ru.esiaedu.linker.firstlogin;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.linker.match.AccountMatcher;
+import ru.esiaedu.linker.match.EsiaPersonData;
+import ru.esiaedu.linker.match.EsiaPersonJson;
+import ru.esiaedu.linker.match.MatchResult;
+import ru.esiaedu.linker.role.ChosenRole;
+import ru.esiaedu.linker.support.Pages;
+import ru.esiaedu.linker.support.Registry;
+import ru.esiaedu.registry.RegistryAccount;
+import ru.esiaedu.registry.RegistryRole;
+import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.registry.SchoolRegistryProvider;
+
+/**
+ * First-broker-login: matches the ESIA person to registry accounts before any Keycloak user exists.
+ * Matched → links them in the registry and notes their ids; nothing matched → «Запись не найдена»
+ * with «Привязать учётную запись» / «Обратиться в организацию» (the conditional steps that follow)
+ * and «Выход»; registry down → a page that says so, nothing created.
+ */
+public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
+
+    private static final Logger LOG = Logger.getLogger(RegistryMatchAuthenticator.class);
+
+    private final Clock clock;
+
+    public RegistryMatchAuthenticator(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                                    BrokeredIdentityContext brokerContext) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        authSession.removeAuthNote(LinkerNotes.NEXT);
+        authSession.removeAuthNote(LinkerNotes.ACCOUNTS);
+        authSession.removeAuthNote(LinkerNotes.RULE);
+
+        EsiaPersonData person = person(brokerContext);
+        if (person == null) {
+            context.getEvent().detail("reason", "no esia.person in the brokered context").error(Errors.IDENTITY_PROVIDER_ERROR);
+            context.failureChallenge(AuthenticationFlowError.IDENTITY_PROVIDER_ERROR,
+                    context.form().setError("esiaLinkerNoPerson").createErrorPage(Response.Status.BAD_REQUEST));
+            return;
+        }
+        authSession.setAuthNote(LinkerNotes.OID, person.oid());
+        Optional<RegistryRole> role = ChosenRole.read(authSession);
+        role.ifPresent(r -> authSession.setAuthNote(LinkerNotes.ROLE, r.name()));
+
+        MatchNotes notes;
+        try {
+            notes = matchAndLink(Registry.of(context.getSession()), person, role);
+        } catch (RegistryUnavailableException e) {
+            LOG.warnf("School registry unavailable during first ESIA login: %s", e.getClass().getSimpleName());
+            context.challenge(Pages.registryUnavailable(context));
+            return;
+        }
+
+        if (notes.empty()) {
+            context.getEvent().detail("match_rule", "NONE");
+            context.challenge(Pages.notFound(context, true));
+            return;
+        }
+        authSession.setAuthNote(LinkerNotes.ACCOUNTS, notes.accounts());
+        authSession.setAuthNote(LinkerNotes.RULE, notes.rules());
+        context.getEvent().detail("match_rule", notes.rules());
+        context.success();
+    }
+
+    private MatchNotes matchAndLink(SchoolRegistryProvider registry, EsiaPersonData person, Optional<RegistryRole> role)
+            throws RegistryUnavailableException {
+        AccountMatcher matcher = new AccountMatcher(registry, clock);
+        List<MatchResult> results = role.isPresent() ? List.of(matcher.match(person, role.get())) : matcher.matchAnyRole(person);
+        List<MatchResult> linked = new ArrayList<>();
+        for (MatchResult result : results) {
+            if (!result.matched()) {
+                continue;
+            }
+            List<RegistryAccount> kept = new ArrayList<>();
+            for (RegistryAccount account : result.accounts()) {
+                // Idempotent; false = another ESIA person holds the account (a race): not ours.
+                if (registry.link(account.id(), person.oid(), result.rule().name())) {
+                    kept.add(account);
+                }
+            }
+            if (!kept.isEmpty()) {
+                linked.add(new MatchResult(result.rule(), List.copyOf(kept)));
+            }
+        }
+        return MatchNotes.of(linked);
+    }
+
+    @Override
+    protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                              BrokeredIdentityContext brokerContext) {
+        String action = context.getHttpRequest().getDecodedFormParameters().getFirst(Pages.FORM_ACTION);
+        if (Pages.ACTION_LINK.equals(action) || Pages.ACTION_REQUEST.equals(action)) {
+            context.getAuthenticationSession().setAuthNote(LinkerNotes.NEXT, action);
+            context.getEvent().detail("esia_linker_next", action);
+            context.success();
+        } else if (Pages.ACTION_EXIT.equals(action)) {
+            context.getEvent().detail("esia_linker_next", Pages.ACTION_EXIT);
+            context.forceChallenge(Pages.exitToLogin(context));
+        } else {
+            // «Повторить» on the registry-down page, or anything unexpected: run the match again.
+            authenticateImpl(context, serializedCtx, brokerContext);
+        }
+    }
+
+    private static EsiaPersonData person(BrokeredIdentityContext brokerContext) {
+        Object json = brokerContext.getContextData().get(LinkerNotes.CONTEXT_PERSON_JSON);
+        if (json == null) {
+            return null;
+        }
+        try {
+            return EsiaPersonJson.parse(json.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+}

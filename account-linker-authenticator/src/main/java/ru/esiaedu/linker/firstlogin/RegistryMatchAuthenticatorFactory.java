@@ -1,0 +1,80 @@
+package ru.esiaedu.linker.firstlogin;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/** First-broker-login: match the ESIA person to the school registry, before idp-create-user-if-unique. */
+public final class RegistryMatchAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String ID = "esia-registry-match";
+
+    private static final RegistryMatchAuthenticator SINGLETON = new RegistryMatchAuthenticator(Clock.systemDefaultZone());
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "ЕСИА: поиск в реестре школ (Match school registry)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Первый вход через Госуслуги: ищет учётные записи реестра по СНИЛС, подтверждённому телефону / e-mail, "
+                + "ФИО + дате рождения + документу и связывает их с oid ЕСИА. Не найдено — страница «Запись не найдена». "
+                + "Ставится перед «Create User If Unique». / First broker login: finds the person's registry accounts "
+                + "and links them; otherwise shows the not-found page.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return "esia-registry";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

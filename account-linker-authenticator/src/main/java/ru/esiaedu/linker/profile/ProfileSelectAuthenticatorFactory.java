@@ -1,0 +1,79 @@
+package ru.esiaedu.linker.profile;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/** Post-broker-login: choose the school profile for this login. */
+public final class ProfileSelectAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String ID = "esia-profile-select";
+
+    private static final ProfileSelectAuthenticator SINGLETON = new ProfileSelectAuthenticator();
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "ЕСИА: выбор организации и роли (Choose school profile)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "При каждом входе через Госуслуги обновляет профили пользователя из реестра школ; если их несколько — "
+                + "страница выбора «роль — организация — класс» со ссылкой «Нет нужной организации». Выбор попадает в "
+                + "токены (маппер «Школьный профиль (ЕСИА)»). / Every ESIA login: refreshes the person's school profiles "
+                + "and lets them pick one for the tokens.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return "esia-registry";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,287 @@
+package ru.esiaedu.linker.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ru.esiaedu.linker.match.EsiaPersonData.AccountKind;
+import ru.esiaedu.linker.match.EsiaPersonData.Document;
+import ru.esiaedu.registry.DocumentType;
+import ru.esiaedu.registry.IdentityDocument;
+import ru.esiaedu.registry.Organisation;
+import ru.esiaedu.registry.RegistryAccount;
+import ru.esiaedu.registry.RegistryRole;
+import ru.esiaedu.registry.RegistryUnavailableException;
+
+class AccountMatcherTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 15);
+    static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    static final Organisation SCHOOL = new Organisation("org-1", "SCHOOL", "МБОУ СОШ № 1", "Челябинск");
+    static final String SNILS = "11223344595";              // valid check number
+    static final String SNILS_ESIA = "112-233-445 95";
+
+    final FakeRegistry registry = new FakeRegistry();
+    final AccountMatcher matcher = new AccountMatcher(registry, CLOCK);
+
+    // ---------------------------------------------------------------- fixtures
+
+    static EsiaPersonData adult(String snils, String email, String mobile, Document passport) {
+        return new EsiaPersonData("1000001", "Захарченко", "Диана", "Набиевна", LocalDate.of(1985, 4, 2), snils, true,
+                AccountKind.CONFIRMED, email, mobile, passport, null);
+    }
+
+    static EsiaPersonData child(LocalDate birthDate, String snils, Document birthCertificate, Document passport) {
+        return new EsiaPersonData("2000002", "Джалилов", "Резида", "Егорович", birthDate, snils, false,
+                AccountKind.CHILD, null, null, passport, birthCertificate);
+    }
+
+    static RegistryAccount account(String id, RegistryRole role, String last, String first, String middle, LocalDate birth,
+                                   String snils, List<String> phones, List<String> emails, List<IdentityDocument> docs) {
+        return new RegistryAccount(id, role, SCHOOL, role == RegistryRole.STUDENT ? "5А" : null, last, first, middle, birth,
+                snils, phones, emails, docs, null);
+    }
+
+    static RegistryAccount parentAccount(String id) {
+        return account(id, RegistryRole.PARENT, "ЗАХАРЧЕНКО", "ДИАНА", "НАБИЕВНА", LocalDate.of(1985, 4, 2), SNILS,
+                List.of("79011111111"), List.of("primer123@mail.ru"),
+                List.of(new IdentityDocument(DocumentType.PASSPORT, "7500", "123456")));
+    }
+
+    // ---------------------------------------------------------------- rule 1: SNILS
+
+    @Test
+    void adult_parent_matches_by_snils_first() throws Exception {
+        registry.add(parentAccount("p1"));
+        MatchResult result = matcher.match(adult(SNILS_ESIA, "primer123@mail.ru", "+7 901 111-11-11", null), RegistryRole.PARENT);
+        assertThat(result.rule()).isEqualTo(MatchRule.SNILS);
+        assertThat(result.accounts()).extracting(RegistryAccount::id).containsExactly("p1");
+        assertThat(registry.queries).containsExactly("SNILS");
+    }
+
+    @Test
+    void staff_matches_by_snils() throws Exception {
+        registry.add(account("s1", RegistryRole.STAFF, "ЗАХАРЧЕНКО", "ДИАНА", null, null, SNILS, List.of(), List.of(), List.of()));
+        assertThat(matcher.match(adult(SNILS_ESIA, null, null, null), RegistryRole.STAFF).rule()).isEqualTo(MatchRule.SNILS);
+    }
+
+    @Test
+    void only_accounts_of_the_chosen_role_match() throws Exception {
+        registry.add(parentAccount("p1"));
+        assertThat(matcher.match(adult(SNILS_ESIA, null, null, null), RegistryRole.STAFF).matched()).isFalse();
+    }
+
+    @Test
+    void untrusted_account_never_matches_by_snils() throws Exception {
+        registry.add(parentAccount("p1"));
+        EsiaPersonData simplified = new EsiaPersonData("1000001", "Захарченко", "Диана", "Набиевна",
+                LocalDate.of(1985, 4, 2), SNILS_ESIA, false, AccountKind.SIMPLIFIED, null, null, null, null);
+        assertThat(matcher.match(simplified, RegistryRole.PARENT).matched()).isFalse();
+        assertThat(registry.queries).doesNotContain("SNILS", "NAME");
+    }
+
+    @Test
+    void snils_with_a_wrong_check_number_is_not_used() throws Exception {
+        registry.add(parentAccount("p1"));
+        assertThat(matcher.match(adult("112-233-445 96", null, null, null), RegistryRole.PARENT).matched()).isFalse();
+        assertThat(registry.queries).doesNotContain("SNILS");
+    }
+
+    @Test
+    void student_snils_counts_from_the_14th_birthday() throws Exception {
+        LocalDate fourteenToday = TODAY.minusYears(14);
+        registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", fourteenToday, SNILS,
+                List.of(), List.of(), List.of()));
+        assertThat(matcher.match(child(fourteenToday, SNILS_ESIA, null, null), RegistryRole.STUDENT).rule())
+                .isEqualTo(MatchRule.SNILS);
+    }
+
+    @Test
+    void student_snils_is_not_used_the_day_before_the_14th_birthday() throws Exception {
+        LocalDate fourteenTomorrow = TODAY.minusYears(14).plusDays(1);
+        registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", fourteenTomorrow, SNILS,
+                List.of(), List.of(), List.of()));
+        assertThat(matcher.match(child(fourteenTomorrow, SNILS_ESIA, null, null), RegistryRole.STUDENT).matched()).isFalse();
+        assertThat(registry.queries).doesNotContain("SNILS");
+    }
+
+    // ---------------------------------------------------------------- rule 2: PHONE / EMAIL
+
+    @Test
+    void verified_phone_matches_in_any_spelling() throws Exception {
+        registry.add(parentAccount("p1"));
+        for (String phone : List.of("+7 901 111-11-11", "8 (901) 1111111", "79011111111", "+7(901)1111111", "9011111111")) {
+            assertThat(matcher.match(adult(null, null, phone, null), RegistryRole.PARENT).rule()).as(phone).isEqualTo(MatchRule.PHONE);
+        }
+    }
+
+    @Test
+    void phone_comes_before_email() throws Exception {
+        registry.add(parentAccount("p1"));
+        matcher.match(adult(null, "primer123@mail.ru", "+79011111111", null), RegistryRole.PARENT);
+        assertThat(registry.queries).containsExactly("PHONE");
+    }
+
+    @Test
+    void verified_email_matches_case_insensitively() throws Exception {
+        registry.add(parentAccount("p1"));
+        MatchResult result = matcher.match(adult(null, " Primer123@MAIL.ru ", null, null), RegistryRole.PARENT);
+        assertThat(result.rule()).isEqualTo(MatchRule.EMAIL);
+    }
+
+    @Test
+    void email_off_by_one_letter_does_not_match() throws Exception {
+        registry.add(parentAccount("p1"));
+        assertThat(matcher.match(adult(null, "primer124@mail.ru", null, null), RegistryRole.PARENT).matched()).isFalse();
+    }
+
+    @Test
+    void unverified_email_is_not_in_the_person_and_never_matches() throws Exception {
+        registry.add(parentAccount("p1"));
+        EsiaPersonData person = EsiaPersonJson.parse("""
+                {"oid":"1000001","lastName":"Иванова","firstName":"Анна","trusted":true,"accountType":"CONFIRMED",
+                 "email":"primer123@mail.ru","emailVerified":false}""");
+        assertThat(matcher.match(person, RegistryRole.PARENT).matched()).isFalse();
+        assertThat(registry.queries).doesNotContain("EMAIL");
+    }
+
+    @Test
+    void child_account_matches_by_verified_email() throws Exception {
+        registry.add(account("st1", RegistryRole.STUDENT, "X", "Y", null, null, null, List.of(), List.of("kid@mail.ru"), List.of()));
+        EsiaPersonData kid = new EsiaPersonData("2000002", "Джалилов", "Резида", null, TODAY.minusYears(10), null, false,
+                AccountKind.CHILD, "kid@mail.ru", null, null, null);
+        assertThat(matcher.match(kid, RegistryRole.STUDENT).rule()).isEqualTo(MatchRule.EMAIL);
+    }
+
+    @Test
+    void simplified_account_may_still_match_by_verified_contact() throws Exception {
+        registry.add(parentAccount("p1"));
+        EsiaPersonData simplified = new EsiaPersonData("1000001", "A", "B", null, null, null, false,
+                AccountKind.SIMPLIFIED, "primer123@mail.ru", null, null, null);
+        assertThat(matcher.match(simplified, RegistryRole.PARENT).rule()).isEqualTo(MatchRule.EMAIL);
+    }
+
+    // ---------------------------------------------------------------- rule 3: NAME_DOCUMENT
+
+    @Test
+    void adult_matches_by_name_birth_date_and_passport() throws Exception {
+        registry.add(parentAccount("p1"));
+        MatchResult result = matcher.match(adult(null, null, null, new Document("75 00", "123456")), RegistryRole.PARENT);
+        assertThat(result.rule()).isEqualTo(MatchRule.NAME_DOCUMENT);
+    }
+
+    @Test
+    void name_is_compared_normalised() throws Exception {
+        registry.add(account("p1", RegistryRole.PARENT, "СЕМЕНОВА АЛЕКСАНДРОВА", "АННА", null, LocalDate.of(1985, 4, 2), null,
+                List.of(), List.of(), List.of(new IdentityDocument(DocumentType.PASSPORT, "7500", "123456"))));
+        EsiaPersonData person = new EsiaPersonData("1", "Семёнова-Александрова", " анна ", "Петровна", LocalDate.of(1985, 4, 2),
+                null, true, AccountKind.CONFIRMED, null, null, new Document("7500", "123456"), null);
+        assertThat(matcher.match(person, RegistryRole.PARENT).rule()).isEqualTo(MatchRule.NAME_DOCUMENT);
+    }
+
+    @Test
+    void different_birth_date_does_not_match() throws Exception {
+        registry.add(parentAccount("p1"));
+        EsiaPersonData person = new EsiaPersonData("1000001", "Захарченко", "Диана", "Набиевна", LocalDate.of(1985, 4, 3),
+                null, true, AccountKind.CONFIRMED, null, null, new Document("7500", "123456"), null);
+        assertThat(matcher.match(person, RegistryRole.PARENT).matched()).isFalse();
+    }
+
+    @Test
+    void different_middle_name_does_not_match() throws Exception {
+        registry.add(parentAccount("p1"));
+        EsiaPersonData person = new EsiaPersonData("1000001", "Захарченко", "Диана", "Петровна", LocalDate.of(1985, 4, 2),
+                null, true, AccountKind.CONFIRMED, null, null, new Document("7500", "123456"), null);
+        assertThat(matcher.match(person, RegistryRole.PARENT).matched()).isFalse();
+    }
+
+    @Test
+    void wrong_passport_number_does_not_match() throws Exception {
+        registry.add(parentAccount("p1"));
+        assertThat(matcher.match(adult(null, null, null, new Document("7500", "123457")), RegistryRole.PARENT).matched()).isFalse();
+    }
+
+    @Test
+    void untrusted_account_never_matches_by_documents() throws Exception {
+        registry.add(parentAccount("p1"));
+        EsiaPersonData person = new EsiaPersonData("1000001", "Захарченко", "Диана", "Набиевна", LocalDate.of(1985, 4, 2),
+                null, false, AccountKind.SIMPLIFIED, null, null, new Document("7500", "123456"), null);
+        assertThat(matcher.match(person, RegistryRole.PARENT).matched()).isFalse();
+    }
+
+    @Test
+    void child_under_14_matches_by_birth_certificate_in_any_spelling() throws Exception {
+        LocalDate birth = TODAY.minusYears(9);
+        registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", birth, null, List.of(), List.of(),
+                List.of(new IdentityDocument(DocumentType.BIRTH_CERTIFICATE, "IVМЮ", "654321"))));
+        MatchResult result = matcher.match(child(birth, null, new Document("iv-мю", "654321"), null), RegistryRole.STUDENT);
+        assertThat(result.rule()).isEqualTo(MatchRule.NAME_DOCUMENT);
+    }
+
+    @Test
+    void child_under_14_is_not_matched_by_a_passport_and_vice_versa() throws Exception {
+        LocalDate birth = TODAY.minusYears(9);
+        registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", birth, null, List.of(), List.of(),
+                List.of(new IdentityDocument(DocumentType.PASSPORT, "7500", "654321"))));
+        assertThat(matcher.match(child(birth, null, null, new Document("7500", "654321")), RegistryRole.STUDENT).matched()).isFalse();
+    }
+
+    @Test
+    void from_14_a_student_needs_the_passport_not_the_birth_certificate() throws Exception {
+        LocalDate birth = TODAY.minusYears(14);
+        registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", birth, null, List.of(), List.of(),
+                List.of(new IdentityDocument(DocumentType.BIRTH_CERTIFICATE, "IVМЮ", "654321"))));
+        assertThat(matcher.match(child(birth, null, new Document("IV-МЮ", "654321"), null), RegistryRole.STUDENT).matched()).isFalse();
+    }
+
+    // ---------------------------------------------------------------- order, ownership, failures
+
+    @Test
+    void first_rule_that_finds_anything_wins() throws Exception {
+        registry.add(parentAccount("p1"));
+        registry.add(account("p2", RegistryRole.PARENT, "ДРУГАЯ", "ЗАПИСЬ", null, null, null, List.of(), List.of("primer123@mail.ru"), List.of()));
+        MatchResult result = matcher.match(adult(SNILS_ESIA, "primer123@mail.ru", null, null), RegistryRole.PARENT);
+        assertThat(result.rule()).isEqualTo(MatchRule.SNILS);
+        assertThat(result.accounts()).extracting(RegistryAccount::id).containsExactly("p1");
+    }
+
+    @Test
+    void account_linked_to_another_esia_person_is_skipped_and_the_next_rule_tried() throws Exception {
+        RegistryAccount p1 = parentAccount("p1");
+        registry.add(new RegistryAccount("p1", p1.role(), p1.organisation(), null, p1.lastName(), p1.firstName(), p1.middleName(),
+                p1.birthDate(), p1.snils(), List.of(), List.of(), p1.documents(), "someone-else"));
+        registry.add(account("p2", RegistryRole.PARENT, "X", "Y", null, null, null, List.of(), List.of("primer123@mail.ru"), List.of()));
+        MatchResult result = matcher.match(adult(SNILS_ESIA, "primer123@mail.ru", null, null), RegistryRole.PARENT);
+        assertThat(result.rule()).isEqualTo(MatchRule.EMAIL);
+        assertThat(result.accounts()).extracting(RegistryAccount::id).containsExactly("p2");
+    }
+
+    @Test
+    void any_role_returns_one_result_per_matched_role() throws Exception {
+        registry.add(parentAccount("p1"));
+        registry.add(account("s1", RegistryRole.STAFF, "Z", "Z", null, null, SNILS, List.of(), List.of(), List.of()));
+        List<MatchResult> results = matcher.matchAnyRole(adult(SNILS_ESIA, null, null, null));
+        assertThat(results).extracting(r -> r.accounts().get(0).id()).containsExactly("p1", "s1");
+    }
+
+    @Test
+    void nothing_to_match_with_asks_nothing() throws Exception {
+        EsiaPersonData empty = new EsiaPersonData("1", null, null, null, null, null, true, AccountKind.CONFIRMED,
+                null, null, null, null);
+        assertThat(matcher.match(empty, RegistryRole.PARENT).matched()).isFalse();
+        assertThat(registry.queries).isEmpty();
+    }
+
+    @Test
+    void registry_down_is_reported_not_swallowed() {
+        registry.down = true;
+        assertThatThrownBy(() -> matcher.match(adult(SNILS_ESIA, null, null, null), RegistryRole.PARENT))
+                .isInstanceOf(RegistryUnavailableException.class);
+    }
+}

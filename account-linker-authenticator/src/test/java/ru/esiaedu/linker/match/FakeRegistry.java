@@ -1,0 +1,112 @@
+package ru.esiaedu.linker.match;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import ru.esiaedu.registry.AccessRequest;
+import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.Organisation;
+import ru.esiaedu.registry.RegistryAccount;
+import ru.esiaedu.registry.RegistryRole;
+import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.registry.SchoolRegistryProvider;
+
+/** In-memory registry with the contract's semantics (stored values already normalised); records the queries. */
+public final class FakeRegistry implements SchoolRegistryProvider {
+
+    public final List<RegistryAccount> accounts = new ArrayList<>();
+    public final List<String> queries = new ArrayList<>();
+    public final List<String> links = new ArrayList<>();
+    public boolean down;
+
+    public FakeRegistry add(RegistryAccount account) {
+        accounts.add(account);
+        return this;
+    }
+
+    private void check(String query) throws RegistryUnavailableException {
+        queries.add(query);
+        if (down) {
+            throw new RegistryUnavailableException("down", null);
+        }
+    }
+
+    @Override
+    public List<RegistryAccount> findBySnils(RegistryRole role, String snils) throws RegistryUnavailableException {
+        check("SNILS");
+        return accounts.stream().filter(a -> a.role() == role && snils.equals(a.snils())).toList();
+    }
+
+    @Override
+    public List<RegistryAccount> findByPhone(RegistryRole role, String phone) throws RegistryUnavailableException {
+        check("PHONE");
+        return accounts.stream().filter(a -> a.role() == role && a.phones().contains(phone)).toList();
+    }
+
+    @Override
+    public List<RegistryAccount> findByEmail(RegistryRole role, String email) throws RegistryUnavailableException {
+        check("EMAIL");
+        return accounts.stream().filter(a -> a.role() == role && a.emails().contains(email)).toList();
+    }
+
+    @Override
+    public List<RegistryAccount> findByNameAndBirthDate(RegistryRole role, String last, String first, String middle,
+                                                        LocalDate birthDate) throws RegistryUnavailableException {
+        check("NAME");
+        return accounts.stream().filter(a -> a.role() == role && last.equals(a.lastName()) && first.equals(a.firstName())
+                && birthDate.equals(a.birthDate())
+                && (middle == null || a.middleName() == null || middle.equals(a.middleName()))).toList();
+    }
+
+    @Override
+    public List<RegistryAccount> findLinked(String esiaOid) throws RegistryUnavailableException {
+        check("LINKED");
+        return accounts.stream().filter(a -> esiaOid.equals(a.esiaOid())).toList();
+    }
+
+    @Override
+    public Optional<RegistryAccount> findById(String accountId) throws RegistryUnavailableException {
+        check("ID");
+        return accounts.stream().filter(a -> a.id().equals(accountId)).findFirst();
+    }
+
+    @Override
+    public boolean link(String accountId, String esiaOid, String how) throws RegistryUnavailableException {
+        check("LINK");
+        for (int i = 0; i < accounts.size(); i++) {
+            RegistryAccount a = accounts.get(i);
+            if (a.id().equals(accountId)) {
+                if (a.esiaOid() != null && !Objects.equals(a.esiaOid(), esiaOid)) {
+                    return false;
+                }
+                accounts.set(i, new RegistryAccount(a.id(), a.role(), a.organisation(), a.className(), a.lastName(),
+                        a.firstName(), a.middleName(), a.birthDate(), a.snils(), a.phones(), a.emails(), a.documents(), esiaOid));
+                links.add(accountId + ":" + how);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<Organisation> organisations() {
+        return List.of();
+    }
+
+    @Override
+    public Optional<RegistryAccount> checkLegacyLogin(String organisationId, RegistryRole role, String login, char[] password) {
+        return Optional.empty();
+    }
+
+    @Override
+    public AccessRequestReceipt createAccessRequest(AccessRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,38 @@
+package ru.esiaedu.linker.role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import ru.esiaedu.registry.RegistryRole;
+
+class RolesTest {
+
+    @Test
+    void client_parameter_values_are_read() {
+        assertThat(Roles.parse("parent")).contains(RegistryRole.PARENT);
+        assertThat(Roles.parse("student")).contains(RegistryRole.STUDENT);
+        assertThat(Roles.parse(" STAFF ")).contains(RegistryRole.STAFF);
+    }
+
+    @Test
+    void anything_else_is_no_role() {
+        assertThat(Roles.parse(null)).isEmpty();
+        assertThat(Roles.parse("")).isEmpty();
+        assertThat(Roles.parse("admin")).isEmpty();
+        assertThat(Roles.parse("parent,staff")).isEmpty();
+    }
+
+    @Test
+    void form_value_is_lower_case() {
+        assertThat(Roles.param(RegistryRole.STAFF)).isEqualTo("staff");
+    }
+
+    @Test
+    void offered_roles_keep_page_order_and_default_to_all() {
+        assertThat(Roles.offered(null)).containsExactly(RegistryRole.PARENT, RegistryRole.STUDENT, RegistryRole.STAFF);
+        assertThat(Roles.offered("STAFF##PARENT")).containsExactly(RegistryRole.PARENT, RegistryRole.STAFF);
+        assertThat(Roles.offered("student")).containsExactly(RegistryRole.STUDENT);
+        assertThat(Roles.offered("nonsense")).hasSize(3);
+    }
+}
