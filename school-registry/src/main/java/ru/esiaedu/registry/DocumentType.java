@@ -1,0 +1,4 @@
+package ru.esiaedu.registry;
+
+/** Contract stub (to be replaced by the school-registry branch). */
+public enum DocumentType { BIRTH_CERTIFICATE, PASSPORT }
