@@ -228,7 +228,9 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
     }
 
     private static FormMessage lockMessage(Duration remaining) {
-        return new FormMessage("esiaLinkTooManyAttempts", LinkAttemptGuard.minutes(remaining));
+        long minutes = LinkAttemptGuard.minutes(remaining);
+        // {0} as text: MessageFormat would group digits; {1} is the Russian noun form for ru, unused by en.
+        return new FormMessage("esiaLinkTooManyAttempts", Long.toString(minutes), RussianPlural.minutes(minutes));
     }
 
     private static org.keycloak.events.EventBuilder event(AuthenticationFlowContext context) {
