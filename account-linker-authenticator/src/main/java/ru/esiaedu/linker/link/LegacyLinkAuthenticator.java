@@ -67,6 +67,10 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
             brokenLogin(context, "no ESIA person document in the brokered context");
             return;
         }
+        if (LinkerSupport.role(context.getAuthenticationSession()).isEmpty()) {
+            brokenLogin(context, "no role chosen before the link page");
+            return;
+        }
         showStart(context, person.get(), null, null);
     }
 
@@ -234,7 +238,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
     }
 
     private static org.keycloak.events.EventBuilder event(AuthenticationFlowContext context) {
-        return context.getEvent().clone().detail(EVENT_DETAIL_METHOD, LinkerNotes.RULE_LEGACY_LOGIN);
+        return LinkerSupport.event(context).detail(EVENT_DETAIL_METHOD, LinkerNotes.RULE_LEGACY_LOGIN);
     }
 
     private static Optional<EsiaPersonData> person(BrokeredIdentityContext brokerContext) {

@@ -2,6 +2,9 @@ package ru.esiaedu.linker.link;
 
 import java.util.Optional;
 
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -29,6 +32,14 @@ public final class LinkerSupport {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A separate first-broker-login event for a step outcome (an error, or a request sent): a copy of the flow's
+     * event, so the flow's own event is not consumed, with the type set in case the flow had none yet.
+     */
+    public static EventBuilder event(AuthenticationFlowContext context) {
+        return context.getEvent().clone().event(EventType.IDENTITY_PROVIDER_FIRST_LOGIN);
     }
 
     /** The configured registry; a missing provider is treated like a registry that is down. */

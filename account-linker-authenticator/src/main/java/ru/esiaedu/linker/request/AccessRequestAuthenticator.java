@@ -107,7 +107,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
             }
         }
         // Not a login: the person has no account yet. The event carries the number, nothing about the child.
-        context.getEvent().clone()
+        LinkerSupport.event(context)
                 .detail(EVENT_DETAIL_NUMBER, receipt.number())
                 .detail("access_request_new", Boolean.toString(receipt.created()))
                 .error(EVENT_ERROR_SENT);
@@ -146,7 +146,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
         if (person.isEmpty() || role.isEmpty()) {
             LOG.warnf("Access request step cannot run in realm %s: %s", context.getRealm().getName(),
                     person.isEmpty() ? "no ESIA person document in the brokered context" : "no role chosen");
-            context.getEvent().clone().error(Errors.INVALID_REQUEST);
+            LinkerSupport.event(context).error(Errors.INVALID_REQUEST);
             context.failureChallenge(AuthenticationFlowError.INTERNAL_ERROR,
                     page(context, "error").setError("esiaLinkBrokenLogin").createForm(PAGE_FORM));
             return Optional.empty();
@@ -164,7 +164,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
             refusal = "noChildren";
         }
         if (refusal != null) {
-            context.getEvent().clone().detail("reason", "access_request_" + refusal).error(Errors.NOT_ALLOWED);
+            LinkerSupport.event(context).detail("reason", "access_request_" + refusal).error(Errors.NOT_ALLOWED);
             context.challenge(page(context, "conditions").setAttribute("esiaRequestRefusal", refusal).createForm(PAGE_FORM));
             return Optional.empty();
         }
