@@ -146,15 +146,18 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
                         lock.map(LegacyLinkAuthenticator::lockMessage).orElse(new FormMessage("esiaLinkInvalidCredentials")));
                 return;
             }
-            // The right password: whatever happens next, the counters of this person and login start again.
-            guard.recordSuccess(keys);
             RegistryAccount found = account.get();
             boolean ownedElsewhere = found.esiaOid() != null && !found.esiaOid().equals(oid);
             if (ownedElsewhere || !registry.link(found.id(), oid, LinkerNotes.RULE_LEGACY_LOGIN)) {
+                // Counted like a failure: the clear message confirms the password, so it must not also
+                // reset the limits for someone guessing passwords of accounts that are already linked.
+                guard.recordFailure(keys);
                 event(context).error("esia_account_linked_to_another_person");
                 showForm(context, organisationId, login, form, List.of(), new FormMessage("esiaLinkOwnedByAnother"));
                 return;
             }
+            // Linked: the counters of this person and this login start again.
+            guard.recordSuccess(keys);
             AuthenticationSessionModel authSession = context.getAuthenticationSession();
             authSession.setAuthNote(LinkerNotes.ACCOUNTS, found.id());
             authSession.setAuthNote(LinkerNotes.RULE, LinkerNotes.RULE_LEGACY_LOGIN);
