@@ -1,0 +1,282 @@
+package ru.esiaedu.linker.link;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import ru.esiaedu.registry.Organisation;
+import ru.esiaedu.registry.RegistryAccount;
+import ru.esiaedu.registry.RegistryRole;
+import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.registry.SchoolRegistryProvider;
+
+/**
+ * «Привязать учётную запись» (seed 001): the person picks the organisation and types the login and password of
+ * the school system for the role chosen earlier; the registry checks them and records that this ESIA person owns
+ * the account. Acts only when the flow sent the person here (see {@link ru.esiaedu.linker.condition.LinkerNextCondition}).
+ */
+public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
+
+    private static final Logger LOG = Logger.getLogger(LegacyLinkAuthenticator.class);
+
+    static final String PAGE = "esia-link.ftl";
+    static final String FIELD_ORGANISATION = "organisation";
+    static final String FIELD_LOGIN = "username";
+    static final String FIELD_PASSWORD = "password";
+    static final String BUTTON_REQUEST = "request";
+    static final String BUTTON_RETRY = "retry";
+    static final String EVENT_DETAIL_METHOD = "link_method";
+
+    private final Clock clock;
+
+    public LegacyLinkAuthenticator(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                                    BrokeredIdentityContext brokerContext) {
+        Optional<EsiaPersonData> person = person(brokerContext);
+        if (person.isEmpty()) {
+            brokenLogin(context, "no ESIA person document in the brokered context");
+            return;
+        }
+        if (LinkerSupport.role(context.getAuthenticationSession()).isEmpty()) {
+            brokenLogin(context, "no role chosen before the link page");
+            return;
+        }
+        showStart(context, person.get(), null, null);
+    }
+
+    @Override
+    protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
+                              BrokeredIdentityContext brokerContext) {
+        Optional<EsiaPersonData> person = person(brokerContext);
+        if (person.isEmpty()) {
+            brokenLogin(context, "no ESIA person document in the brokered context");
+            return;
+        }
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(BUTTON_REQUEST)) {
+            // «Обратиться в организацию»: the request sub-flow (placed after this one) takes over.
+            context.getAuthenticationSession().setAuthNote(LinkerNotes.NEXT, LinkerNotes.NEXT_REQUEST);
+            context.success();
+            return;
+        }
+        if (form.containsKey(BUTTON_RETRY)) {
+            showStart(context, person.get(), null, null);
+            return;
+        }
+        if (!cutoff(context).isOpen(clock.instant())) {
+            showStart(context, person.get(), null, null);
+            return;
+        }
+        Optional<RegistryRole> role = LinkerSupport.role(context.getAuthenticationSession());
+        if (role.isEmpty()) {
+            brokenLogin(context, "no role chosen before the link page");
+            return;
+        }
+        String organisationId = trim(form.getFirst(FIELD_ORGANISATION));
+        String login = trim(form.getFirst(FIELD_LOGIN));
+        String password = form.getFirst(FIELD_PASSWORD);
+
+        List<FormMessage> missing = new ArrayList<>();
+        if (organisationId.isEmpty()) {
+            missing.add(new FormMessage(FIELD_ORGANISATION, "esiaLinkOrganisationRequired"));
+        }
+        if (login.isEmpty()) {
+            missing.add(new FormMessage(FIELD_LOGIN, "esiaLinkLoginRequired"));
+        }
+        if (password == null || password.isEmpty()) {
+            missing.add(new FormMessage(FIELD_PASSWORD, "esiaLinkPasswordRequired"));
+        }
+        if (!missing.isEmpty()) {
+            showForm(context, organisationId, login, form, missing, null);
+            return;
+        }
+
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        LinkAttemptGuard guard = new LinkAttemptGuard(new SingleUseAttemptStore(session.singleUseObjects()),
+                AttemptPolicy.of(realm), clock);
+        String oid = person.get().oid();
+        List<String> keys = List.of(LinkAttemptGuard.personKey(realm.getId(), oid),
+                LinkAttemptGuard.targetKey(realm.getId(), organisationId, role.get().name(), login));
+        Optional<Duration> locked = guard.lockedFor(keys);
+        if (locked.isPresent()) {
+            event(context).error(Errors.USER_TEMPORARILY_DISABLED);
+            showForm(context, organisationId, login, form, List.of(), lockMessage(locked.get()));
+            return;
+        }
+
+        char[] secret = password.toCharArray();
+        try {
+            SchoolRegistryProvider registry = LinkerSupport.registry(session);
+            Optional<RegistryAccount> account = registry.checkLegacyLogin(organisationId, role.get(), login, secret);
+            if (account.isEmpty()) {
+                Optional<Duration> lock = guard.recordFailure(keys);
+                event(context).error(Errors.INVALID_USER_CREDENTIALS);
+                showForm(context, organisationId, login, form, List.of(),
+                        lock.map(LegacyLinkAuthenticator::lockMessage).orElse(new FormMessage("esiaLinkInvalidCredentials")));
+                return;
+            }
+            RegistryAccount found = account.get();
+            boolean ownedElsewhere = found.esiaOid() != null && !found.esiaOid().equals(oid);
+            if (ownedElsewhere || !registry.link(found.id(), oid, LinkerNotes.RULE_LEGACY_LOGIN)) {
+                // Counted like a failure: the clear message confirms the password, so it must not also
+                // reset the limits for someone guessing passwords of accounts that are already linked.
+                guard.recordFailure(keys);
+                event(context).error("esia_account_linked_to_another_person");
+                showForm(context, organisationId, login, form, List.of(), new FormMessage("esiaLinkOwnedByAnother"));
+                return;
+            }
+            // Linked: the counters of this person and this login start again.
+            guard.recordSuccess(keys);
+            AuthenticationSessionModel authSession = context.getAuthenticationSession();
+            authSession.setAuthNote(LinkerNotes.ACCOUNTS, found.id());
+            authSession.setAuthNote(LinkerNotes.RULE, LinkerNotes.RULE_LEGACY_LOGIN);
+            AuthenticatorUtils.processRememberMe(context, form);
+            context.getEvent().detail(EVENT_DETAIL_METHOD, LinkerNotes.RULE_LEGACY_LOGIN);
+            context.success();
+        } catch (RegistryUnavailableException e) {
+            LOG.warnf("School registry unavailable on the legacy link page (realm %s); nothing linked", realm.getName());
+            showUnavailable(context);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /** The link form, or the «only the school can link now» page after the cut-off. */
+    private void showStart(AuthenticationFlowContext context, EsiaPersonData person, String organisationId, String login) {
+        SelfLinkCutoff cutoff = cutoff(context);
+        if (!cutoff.isOpen(clock.instant())) {
+            if (cutoff.isInvalid()) {
+                LOG.warnf("Authenticator config selfLinkUntil of realm %s is not an ISO date; self-linking is closed",
+                        context.getRealm().getName());
+            }
+            Response page = page(context, "closed")
+                    .setAttribute("esiaLinkClosedSince", closedSince(context, cutoff))
+                    .createForm(PAGE);
+            context.challenge(page);
+            return;
+        }
+        showForm(context, organisationId, login, null, List.of(), null);
+    }
+
+    private void showForm(AuthenticationFlowContext context, String organisationId, String login,
+                          MultivaluedMap<String, String> form, List<FormMessage> fieldErrors, FormMessage error) {
+        List<Organisation> organisations;
+        try {
+            organisations = LinkerSupport.registry(context.getSession()).organisations();
+        } catch (RegistryUnavailableException e) {
+            LOG.warnf("School registry unavailable while listing organisations (realm %s)", context.getRealm().getName());
+            showUnavailable(context);
+            return;
+        }
+        List<Map<String, String>> options = new ArrayList<>();
+        for (Organisation organisation : organisations) {
+            Map<String, String> option = new LinkedHashMap<>();
+            option.put("id", organisation.id());
+            option.put("name", organisation.name());
+            option.put("municipality", organisation.municipality() == null ? "" : organisation.municipality());
+            options.add(option);
+        }
+        LoginFormsProvider provider = page(context, "form")
+                .setAttribute("esiaLinkOrganisations", options)
+                .setAttribute("esiaLinkSelected", organisationId == null ? "" : organisationId)
+                .setAttribute("esiaLinkLogin", login == null ? "" : login)
+                .setAttribute("esiaLinkRememberMe", form != null && "on".equalsIgnoreCase(form.getFirst("rememberMe")));
+        fieldErrors.forEach(provider::addError);
+        if (error != null) {
+            provider.setError(error.getMessage(), error.getParameters());
+        }
+        context.challenge(provider.createForm(PAGE));
+    }
+
+    private void showUnavailable(AuthenticationFlowContext context) {
+        context.challenge(page(context, "unavailable").setError("esiaRegistryUnavailable").createForm(PAGE));
+    }
+
+    private void brokenLogin(AuthenticationFlowContext context, String why) {
+        LOG.warnf("Legacy link step cannot run in realm %s: %s", context.getRealm().getName(), why);
+        event(context).error(Errors.INVALID_REQUEST);
+        context.failureChallenge(AuthenticationFlowError.INTERNAL_ERROR,
+                page(context, "error").setError("esiaLinkBrokenLogin").createForm(PAGE));
+    }
+
+    private static LoginFormsProvider page(AuthenticationFlowContext context, String mode) {
+        return context.form().setAttribute("esiaLinkMode", mode);
+    }
+
+    private static FormMessage lockMessage(Duration remaining) {
+        long minutes = LinkAttemptGuard.minutes(remaining);
+        // {0} as text: MessageFormat would group digits; {1} is the Russian noun form for ru, unused by en.
+        return new FormMessage("esiaLinkTooManyAttempts", Long.toString(minutes), RussianPlural.minutes(minutes));
+    }
+
+    private static org.keycloak.events.EventBuilder event(AuthenticationFlowContext context) {
+        return LinkerSupport.event(context).detail(EVENT_DETAIL_METHOD, LinkerNotes.RULE_LEGACY_LOGIN);
+    }
+
+    private static Optional<EsiaPersonData> person(BrokeredIdentityContext brokerContext) {
+        Object json = brokerContext.getContextData().get(LinkerNotes.CONTEXT_PERSON_JSON);
+        return EsiaPersonData.parse(json == null ? null : json.toString());
+    }
+
+    static SelfLinkCutoff cutoff(AuthenticationFlowContext context) {
+        AuthenticatorConfigModel config = context.getAuthenticatorConfig();
+        String value = config == null || config.getConfig() == null ? null
+                : config.getConfig().get(LegacyLinkAuthenticatorFactory.CONFIG_SELF_LINK_UNTIL);
+        return SelfLinkCutoff.parse(value);
+    }
+
+    /** «1 апреля 2025 г.» in Russian, «1 April 2025» otherwise; empty when the configured value was invalid. */
+    private static String closedSince(AuthenticationFlowContext context, SelfLinkCutoff cutoff) {
+        if (cutoff.firstClosedDay() == null) {
+            return "";
+        }
+        Locale locale = context.getSession().getContext().resolveLocale(null);
+        String pattern = "ru".equals(locale.getLanguage()) ? "d MMMM yyyy 'г.'" : "d MMMM yyyy";
+        return DateTimeFormatter.ofPattern(pattern, locale).format(cutoff.firstClosedDay());
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.trim();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+}

@@ -1,0 +1,98 @@
+package ru.esiaedu.linker.link;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Counts failed legacy-login attempts and locks the link form, with the arithmetic of Keycloak's
+ * {@code DefaultBruteForceProtector} (failure factor, wait increment, max wait, max delta, LINEAR/MULTIPLE).
+ * Two counters per attempt: the ESIA person (one person guessing many logins) and the target legacy login
+ * (many ESIA accounts guessing one login). The form is locked while either is locked.
+ */
+public final class LinkAttemptGuard {
+
+    private static final String PREFIX = "esia-link-attempts:";
+
+    private final AttemptStore store;
+    private final AttemptPolicy policy;
+    private final Clock clock;
+
+    public LinkAttemptGuard(AttemptStore store, AttemptPolicy policy, Clock clock) {
+        this.store = store;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Counter key of one ESIA person in one realm. */
+    public static String personKey(String realmId, String oid) {
+        return PREFIX + realmId + ":oid:" + sha256(oid);
+    }
+
+    /** Counter key of one legacy login (hashed: the login itself never reaches the store). */
+    public static String targetKey(String realmId, String organisationId, String role, String login) {
+        return PREFIX + realmId + ":login:" + sha256(organisationId + "\u0000" + role + "\u0000"
+                + login.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** Remaining lock time (rounded up to whole seconds) if any of the keys is locked now. */
+    public Optional<Duration> lockedFor(List<String> keys) {
+        long now = clock.millis();
+        long longest = 0;
+        for (String key : keys) {
+            AttemptState state = store.load(key);
+            longest = Math.max(longest, state.notBeforeMillis() - now);
+        }
+        return longest > 0 ? Optional.of(Duration.ofSeconds((longest + 999) / 1000)) : Optional.empty();
+    }
+
+    /** Records one failure under every key; returns the lock now in force, if any. */
+    public Optional<Duration> recordFailure(List<String> keys) {
+        long now = clock.millis();
+        for (String key : keys) {
+            store.save(key, next(store.load(key), now), policy.storeLifespanSeconds());
+        }
+        return lockedFor(keys);
+    }
+
+    /** A successful login of a person clears that person's and that login's counters. */
+    public void recordSuccess(List<String> keys) {
+        keys.forEach(store::clear);
+    }
+
+    AttemptState next(AttemptState state, long now) {
+        int failures = state.failures();
+        if (state.lastFailureMillis() > 0 && now - state.lastFailureMillis() > policy.maxDeltaTimeSeconds() * 1000L) {
+            failures = 0;
+        }
+        failures++;
+        long waitSeconds = policy.multiple()
+                ? (long) policy.waitIncrementSeconds() * (failures / policy.failureFactor())
+                : (long) policy.waitIncrementSeconds() * (1L + failures - policy.failureFactor());
+        long notBefore = state.notBeforeMillis();
+        if (waitSeconds > 0) {
+            waitSeconds = Math.min(policy.maxFailureWaitSeconds(), waitSeconds);
+            notBefore = Math.max(notBefore, now + waitSeconds * 1000L);
+        }
+        return new AttemptState(failures, now, notBefore);
+    }
+
+    /** Whole minutes for «Повторите через N минут», at least 1. */
+    public static long minutes(Duration remaining) {
+        return Math.max(1, (remaining.getSeconds() + 59) / 60);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package ru.esiaedu.linker.request;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/** «ЕСИА: обращение в организацию» — first-broker-login execution {@code esia-access-request}. */
+public final class AccessRequestAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "esia-access-request";
+    public static final String CONFIG_REQUIRE_CHILDREN = "requireChildren";
+
+    private static final AccessRequestAuthenticator SINGLETON = new AccessRequestAuthenticator();
+
+    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+            .property()
+            .name(CONFIG_REQUIRE_CHILDREN)
+            .label("Требовать сведения о детях (Require children)")
+            .helpText("Родитель может подать обращение, только если на Госуслугах заполнены сведения о детях (условие "
+                    + "из инструкции). Нужна включённая настройка провайдера ЕСИА «Запрашивать сведения о детях». / A parent "
+                    + "may send a request only when ESIA lists their children (needs the ESIA provider's 'fetch children').")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue("true")
+            .add()
+            .build();
+
+    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
+            AuthenticationExecutionModel.Requirement.REQUIRED,
+            AuthenticationExecutionModel.Requirement.DISABLED
+    };
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "ЕСИА: обращение в организацию (ESIA: access request to the school)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Форма «Обратиться в организацию»: ФИО ребёнка, тип организации, организация, класс, e-mail; обращение "
+                + "уходит в реестр, человек видит номер и получает письмо. Вход на этом заканчивается. Ставьте в условный "
+                + "подпоток с условием «esia-linker-next-is» = request. / Access request form; the login ends with the "
+                + "request number.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return "esia-access-request";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return REQUIREMENTS;
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
