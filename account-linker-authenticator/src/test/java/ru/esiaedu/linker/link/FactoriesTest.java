@@ -30,9 +30,9 @@ class FactoriesTest {
     }
 
     @Test
-    void theThreeFactoriesAreRegistered() throws Exception {
+    void theLinkAndRequestStepsAreRegistered() throws Exception {
         assertThat(registered()).extracting(AuthenticatorFactory::getId)
-                .containsExactlyInAnyOrder("esia-legacy-link", "esia-linker-next-is", "esia-access-request");
+                .contains("esia-legacy-link", "esia-access-request", "esia-linker-next-condition");
     }
 
     @Test
