@@ -32,7 +32,7 @@ class FactoriesTest {
     @Test
     void theLinkAndRequestStepsAreRegistered() throws Exception {
         assertThat(registered()).extracting(AuthenticatorFactory::getId)
-                .contains("esia-legacy-link", "esia-access-request", "esia-linker-next-condition");
+                .containsExactlyInAnyOrder("esia-legacy-link", "esia-access-request");
     }
 
     @Test
