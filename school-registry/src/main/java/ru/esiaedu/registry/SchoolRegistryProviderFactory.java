@@ -1,0 +1,5 @@
+package ru.esiaedu.registry;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface SchoolRegistryProviderFactory extends ProviderFactory<SchoolRegistryProvider> {}
