@@ -13,6 +13,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.analytics.configuration.AnalyticsArgs;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -143,6 +144,7 @@ final class RegistryDatabase implements AutoCloseable {
                 database.setDatabaseChangeLogLockTableName(CHANGELOG_LOCK_TABLE);
                 Liquibase liquibase = new Liquibase(CHANGELOG,
                         new ClassLoaderResourceAccessor(RegistryDatabase.class.getClassLoader()), database);
+                liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);   // not on Keycloak's stdout
                 // Changesets without a context always run; "demo" ones only with demo-data=true.
                 liquibase.update(new Contexts(demoData ? "demo" : "no-demo"), new LabelExpression());
             });
