@@ -1,4 +1,7 @@
 package ru.esiaedu.registry;
 
-/** CONTRACT STUB (replaced by the school-registry branch). */
+/**
+ * @param number  shown to the person, e.g. "Р-2026-000123"
+ * @param created false when the same requestKey was seen before (a double submit)
+ */
 public record AccessRequestReceipt(String number, boolean created) {}

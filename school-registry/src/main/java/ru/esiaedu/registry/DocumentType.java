@@ -1,4 +1,4 @@
 package ru.esiaedu.registry;
 
-/** CONTRACT STUB (replaced by the school-registry branch). */
+/** Identity documents the registry keeps for matching (rule NAME_DOCUMENT). */
 public enum DocumentType { BIRTH_CERTIFICATE, PASSPORT }

@@ -1,4 +1,4 @@
 package ru.esiaedu.registry;
 
-/** Stored normalised. CONTRACT STUB (replaced by the school-registry branch). */
+/** An identity document, series and number stored normalised ({@link ru.esiaedu.registry.normalize.Documents}). */
 public record IdentityDocument(DocumentType type, String series, String number) {}

@@ -1,4 +1,8 @@
 package ru.esiaedu.registry;
 
-/** type: "SCHOOL", "KINDERGARTEN", "COLLEGE", "SUPPLEMENTARY". CONTRACT STUB (replaced by the school-registry branch). */
+/**
+ * An educational organisation.
+ *
+ * @param type "SCHOOL", "KINDERGARTEN", "COLLEGE" or "SUPPLEMENTARY" (дополнительное образование)
+ */
 public record Organisation(String id, String type, String name, String municipality) {}

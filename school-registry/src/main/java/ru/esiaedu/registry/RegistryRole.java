@@ -1,4 +1,4 @@
 package ru.esiaedu.registry;
 
-/** «учащиеся», «родители», «педагоги и сотрудники». CONTRACT STUB (replaced by the school-registry branch). */
+/** Registry roles as the seeds name them: «учащиеся», «родители», «педагоги и сотрудники». */
 public enum RegistryRole { STUDENT, PARENT, STAFF }

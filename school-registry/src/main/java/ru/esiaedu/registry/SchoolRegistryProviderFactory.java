@@ -1,4 +1,5 @@
 package ru.esiaedu.registry;
 
-/** CONTRACT STUB (replaced by the school-registry branch). */
-public interface SchoolRegistryProviderFactory extends org.keycloak.provider.ProviderFactory<SchoolRegistryProvider> {}
+import org.keycloak.provider.ProviderFactory;
+
+public interface SchoolRegistryProviderFactory extends ProviderFactory<SchoolRegistryProvider> {}

@@ -4,8 +4,11 @@ import org.keycloak.provider.Provider;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.Spi;
 
-/** SPI "school-registry". CONTRACT STUB (replaced by the school-registry branch). */
+/** Keycloak SPI {@value #NAME}: options are {@code --spi-school-registry--<provider>--<option>}. */
 public final class SchoolRegistrySpi implements Spi {
+
+    public static final String NAME = "school-registry";
+
     @Override
     public boolean isInternal() {
         return false;
@@ -13,7 +16,7 @@ public final class SchoolRegistrySpi implements Spi {
 
     @Override
     public String getName() {
-        return "school-registry";
+        return NAME;
     }
 
     @Override

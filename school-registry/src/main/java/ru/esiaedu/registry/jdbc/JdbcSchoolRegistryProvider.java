@@ -1,0 +1,491 @@
+package ru.esiaedu.registry.jdbc;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import ru.esiaedu.registry.AccessRequest;
+import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.DocumentType;
+import ru.esiaedu.registry.IdentityDocument;
+import ru.esiaedu.registry.Organisation;
+import ru.esiaedu.registry.PasswordHashes;
+import ru.esiaedu.registry.RegistryAccount;
+import ru.esiaedu.registry.RegistryRole;
+import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.registry.SchoolRegistryProvider;
+import ru.esiaedu.registry.normalize.Emails;
+import ru.esiaedu.registry.normalize.Names;
+import ru.esiaedu.registry.normalize.Phones;
+import ru.esiaedu.registry.normalize.Snils;
+
+/**
+ * The registry over JDBC. Every query is parameterised and has the configured query timeout; lookups run on
+ * read-only connections, {@link #link} and {@link #createAccessRequest} write in one transaction each.
+ * Finder arguments are normalised again (the normalisers are idempotent), so a caller's slip cannot widen a match.
+ */
+public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider {
+
+    /** At most this many accounts per lookup: a shared phone must not turn one login into a data dump. */
+    static final int MAX_ACCOUNTS = 50;
+
+    static final Set<String> LINK_RULES = Set.of("SNILS", "PHONE", "EMAIL", "NAME_DOCUMENT", "LEGACY_LOGIN");
+
+    private static final Logger LOG = Logger.getLogger(JdbcSchoolRegistryProvider.class);
+
+    private static final String ACCOUNT_SELECT = "SELECT a.id, a.account_role, a.organisation_id, o.org_type, o.name AS org_name,"
+            + " o.municipality, c.name AS class_name, a.last_name, a.first_name, a.middle_name, a.birth_date, a.snils,"
+            + " a.esia_oid FROM sr_account a JOIN sr_organisation o ON o.id = a.organisation_id"
+            + " LEFT JOIN sr_class c ON c.id = a.class_id ";
+    private static final String ACCOUNT_ORDER = " ORDER BY o.name, a.id";
+
+    /** A dummy bcrypt hash, verified for unknown logins so both answers take about as long. */
+    private static final String DUMMY_HASH = "$2a$10$XVLnWQzjXFSrXETrZwyuKO8Y0bOMpCxP.fqnJBH8IpyU4ZCIslm2K";
+
+    private final DatabaseSupplier database;
+    private final Clock clock;
+
+    /** Opens (or returns) the factory's database on first use. */
+    @FunctionalInterface
+    interface DatabaseSupplier {
+        RegistryDatabase get() throws RegistryUnavailableException;
+    }
+
+    JdbcSchoolRegistryProvider(DatabaseSupplier database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<RegistryAccount> findBySnils(RegistryRole role, String normalisedSnils) throws RegistryUnavailableException {
+        Objects.requireNonNull(role, "role");
+        Optional<String> snils = Snils.normalize(normalisedSnils);
+        if (snils.isEmpty()) {
+            return List.of();
+        }
+        return accounts("find by SNILS", "WHERE a.snils = ? AND a.account_role = ?", snils.get(), role.name());
+    }
+
+    @Override
+    public List<RegistryAccount> findByPhone(RegistryRole role, String normalisedPhone) throws RegistryUnavailableException {
+        Objects.requireNonNull(role, "role");
+        Optional<String> phone = Phones.normalize(normalisedPhone);
+        if (phone.isEmpty()) {
+            return List.of();
+        }
+        return accounts("find by phone",
+                "WHERE a.account_role = ? AND a.id IN (SELECT p.account_id FROM sr_account_phone p WHERE p.phone = ?)",
+                role.name(), phone.get());
+    }
+
+    @Override
+    public List<RegistryAccount> findByEmail(RegistryRole role, String normalisedEmail) throws RegistryUnavailableException {
+        Objects.requireNonNull(role, "role");
+        Optional<String> email = Emails.normalize(normalisedEmail);
+        if (email.isEmpty()) {
+            return List.of();
+        }
+        return accounts("find by e-mail",
+                "WHERE a.account_role = ? AND a.id IN (SELECT e.account_id FROM sr_account_email e WHERE e.email = ?)",
+                role.name(), email.get());
+    }
+
+    @Override
+    public List<RegistryAccount> findByNameAndBirthDate(RegistryRole role, String normalisedLastName,
+            String normalisedFirstName, String normalisedMiddleNameOrNull, LocalDate birthDate)
+            throws RegistryUnavailableException {
+        Objects.requireNonNull(role, "role");
+        String last = Names.normalize(normalisedLastName);
+        String first = Names.normalize(normalisedFirstName);
+        String middle = Names.normalize(normalisedMiddleNameOrNull);
+        if (last == null || first == null || birthDate == null) {
+            return List.of();
+        }
+        String where = "WHERE a.account_role = ? AND a.last_name_norm = ? AND a.first_name_norm = ? AND a.birth_date = ?";
+        if (middle == null) {
+            return accounts("find by name", where, role.name(), last, first, Date.valueOf(birthDate));
+        }
+        return accounts("find by name", where + " AND (a.middle_name_norm IS NULL OR a.middle_name_norm = ?)",
+                role.name(), last, first, Date.valueOf(birthDate), middle);
+    }
+
+    @Override
+    public List<RegistryAccount> findLinked(String esiaOid) throws RegistryUnavailableException {
+        if (esiaOid == null || esiaOid.isBlank()) {
+            return List.of();
+        }
+        return accounts("find linked", "WHERE a.esia_oid = ?", esiaOid);
+    }
+
+    @Override
+    public Optional<RegistryAccount> findById(String accountId) throws RegistryUnavailableException {
+        if (accountId == null || accountId.isBlank()) {
+            return Optional.empty();
+        }
+        return accounts("find by id", "WHERE a.id = ?", accountId).stream().findFirst();
+    }
+
+    @Override
+    public boolean link(String accountId, String esiaOid, String how) throws RegistryUnavailableException {
+        if (how == null || !LINK_RULES.contains(how)) {
+            throw new IllegalArgumentException("link: 'how' must be one of " + LINK_RULES);
+        }
+        if (accountId == null || accountId.isBlank() || esiaOid == null || esiaOid.isBlank()) {
+            throw new IllegalArgumentException("link: account id and ESIA oid are required");
+        }
+        RegistryDatabase db = database.get();
+        try (Connection c = db.connection()) {
+            c.setReadOnly(false);
+            c.setAutoCommit(false);
+            try {
+                String holder;
+                try (PreparedStatement s = prepare(c, db, "SELECT esia_oid FROM sr_account WHERE id = ? FOR UPDATE")) {
+                    s.setString(1, accountId);
+                    try (ResultSet r = s.executeQuery()) {
+                        if (!r.next()) {
+                            c.rollback();
+                            LOG.debugf("school registry: link refused, account %s not found", accountId);
+                            return false;
+                        }
+                        holder = r.getString(1);
+                    }
+                }
+                if (holder != null) {
+                    c.rollback();
+                    boolean same = holder.equals(esiaOid);
+                    if (!same) {
+                        LOG.infof("school registry: link refused, account %s is linked to another ESIA person", accountId);
+                    }
+                    return same;
+                }
+                try (PreparedStatement s = prepare(c, db,
+                        "UPDATE sr_account SET esia_oid = ? WHERE id = ? AND esia_oid IS NULL")) {
+                    s.setString(1, esiaOid);
+                    s.setString(2, accountId);
+                    if (s.executeUpdate() != 1) {
+                        c.rollback();
+                        return false;
+                    }
+                }
+                try (PreparedStatement s = prepare(c, db,
+                        "INSERT INTO sr_account_link (account_id, esia_oid, how, linked_at) VALUES (?, ?, ?, ?)")) {
+                    s.setString(1, accountId);
+                    s.setString(2, esiaOid);
+                    s.setString(3, how);
+                    s.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(clock)));
+                    s.executeUpdate();
+                }
+                c.commit();
+                LOG.infof("school registry: account %s linked (rule %s)", accountId, how);
+                return true;
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw Failures.unavailable("link", e);
+        }
+    }
+
+    @Override
+    public List<Organisation> organisations() throws RegistryUnavailableException {
+        RegistryDatabase db = database.get();
+        try (Connection c = readOnly(db);
+             PreparedStatement s = prepare(c, db,
+                     "SELECT id, org_type, name, municipality FROM sr_organisation ORDER BY name, id")) {
+            List<Organisation> result = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    result.add(new Organisation(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+                }
+            }
+            return List.copyOf(result);
+        } catch (SQLException e) {
+            throw Failures.unavailable("list organisations", e);
+        }
+    }
+
+    @Override
+    public Optional<RegistryAccount> checkLegacyLogin(String organisationId, RegistryRole role, String login,
+            char[] password) throws RegistryUnavailableException {
+        Objects.requireNonNull(role, "role");
+        String normalisedLogin = login == null ? null : login.strip().toLowerCase(java.util.Locale.ROOT);
+        if (organisationId == null || normalisedLogin == null || normalisedLogin.isEmpty() || password == null
+                || password.length == 0) {
+            return Optional.empty();
+        }
+        RegistryDatabase db = database.get();
+        String id = null;
+        String hash = null;
+        try (Connection c = readOnly(db);
+             PreparedStatement s = prepare(c, db, "SELECT id, password_hash FROM sr_account"
+                     + " WHERE organisation_id = ? AND account_role = ? AND legacy_login = ?")) {
+            s.setString(1, organisationId);
+            s.setString(2, role.name());
+            s.setString(3, normalisedLogin);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    id = r.getString(1);
+                    hash = r.getString(2);
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw Failures.unavailable("check legacy login", e);
+        }
+        if (id == null || hash == null) {
+            PasswordHashes.verify(DUMMY_HASH, password);   // same work as a wrong password
+            return Optional.empty();
+        }
+        if (!PasswordHashes.verify(hash, password)) {
+            return Optional.empty();
+        }
+        return findById(id);
+    }
+
+    @Override
+    public AccessRequestReceipt createAccessRequest(AccessRequest request) throws RegistryUnavailableException {
+        Objects.requireNonNull(request, "request");
+        if (request.requestKey() == null || request.requestKey().isBlank() || request.requestKey().length() > 200) {
+            throw new IllegalArgumentException("access request: requestKey must be 1..200 characters");
+        }
+        checkLength("childFullName", request.childFullName(), 300);
+        checkLength("organisationType", request.organisationType(), 32);
+        checkLength("organisationId", request.organisationId(), 64);
+        checkLength("className", request.className(), 64);
+        checkLength("contactEmail", request.contactEmail(), 254);
+        checkLength("esiaOid", request.esiaOid(), 32);
+        RegistryDatabase db = database.get();
+        try (Connection c = db.connection()) {
+            c.setReadOnly(false);
+            c.setAutoCommit(false);
+            try {
+                Optional<String> existing = requestNumber(c, db, request.requestKey());
+                if (existing.isPresent()) {
+                    c.commit();
+                    return new AccessRequestReceipt(existing.get(), false);
+                }
+                long id;
+                try (PreparedStatement s = prepare(c, db, db.nextValueSql("sr_access_request_seq"));
+                     ResultSet r = s.executeQuery()) {
+                    r.next();
+                    id = r.getLong(1);
+                }
+                LocalDateTime now = LocalDateTime.now(clock);
+                String number = String.format("Р-%d-%06d", now.getYear(), id);
+                try (PreparedStatement s = prepare(c, db, "INSERT INTO sr_access_request (id, request_number,"
+                        + " request_key, esia_oid, request_role, child_full_name, organisation_type, organisation_id,"
+                        + " class_name, contact_email, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)")) {
+                    s.setLong(1, id);
+                    s.setString(2, number);
+                    s.setString(3, request.requestKey());
+                    s.setString(4, request.esiaOid());
+                    s.setString(5, request.role() == null ? null : request.role().name());
+                    s.setString(6, request.childFullName());
+                    s.setString(7, request.organisationType());
+                    s.setString(8, request.organisationId());
+                    s.setString(9, request.className());
+                    s.setString(10, Emails.normalize(request.contactEmail()).orElse(request.contactEmail()));
+                    s.setTimestamp(11, Timestamp.valueOf(now));
+                    s.executeUpdate();
+                    c.commit();
+                    LOG.infof("school registry: access request %s created", number);
+                    return new AccessRequestReceipt(number, true);
+                } catch (SQLException e) {
+                    // A concurrent submit with the same key won the race: answer with its number.
+                    rollbackQuietly(c);
+                    if (!Failures.isUniqueViolation(e) && !isConcurrencyConflict(e)) {
+                        throw e;
+                    }
+                    Optional<String> winner = requestNumber(c, db, request.requestKey());
+                    c.commit();
+                    if (winner.isEmpty()) {
+                        throw e;
+                    }
+                    return new AccessRequestReceipt(winner.get(), false);
+                }
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw Failures.unavailable("create access request", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // Connections are borrowed per call; the pool belongs to the factory.
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private Optional<String> requestNumber(Connection c, RegistryDatabase db, String key) throws SQLException {
+        try (PreparedStatement s = prepare(c, db, "SELECT request_number FROM sr_access_request WHERE request_key = ?")) {
+            s.setString(1, key);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private List<RegistryAccount> accounts(String operation, String where, Object... params)
+            throws RegistryUnavailableException {
+        RegistryDatabase db = database.get();
+        try (Connection c = readOnly(db)) {
+            Map<String, Builder> byId = new LinkedHashMap<>();
+            try (PreparedStatement s = prepare(c, db, ACCOUNT_SELECT + where + ACCOUNT_ORDER)) {
+                s.setMaxRows(MAX_ACCOUNTS);
+                bind(s, params);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Builder b = new Builder(r);
+                        byId.put(b.id, b);
+                    }
+                }
+            }
+            if (!byId.isEmpty()) {
+                String in = String.join(", ", Collections.nCopies(byId.size(), "?"));
+                Object[] ids = byId.keySet().toArray();
+                try (PreparedStatement s = prepare(c, db,
+                        "SELECT account_id, phone FROM sr_account_phone WHERE account_id IN (" + in + ") ORDER BY phone")) {
+                    bind(s, ids);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            byId.get(r.getString(1)).phones.add(r.getString(2));
+                        }
+                    }
+                }
+                try (PreparedStatement s = prepare(c, db,
+                        "SELECT account_id, email FROM sr_account_email WHERE account_id IN (" + in + ") ORDER BY email")) {
+                    bind(s, ids);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            byId.get(r.getString(1)).emails.add(r.getString(2));
+                        }
+                    }
+                }
+                try (PreparedStatement s = prepare(c, db, "SELECT account_id, doc_type, series, doc_number"
+                        + " FROM sr_account_document WHERE account_id IN (" + in + ") ORDER BY doc_type, doc_number")) {
+                    bind(s, ids);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            byId.get(r.getString(1)).documents.add(new IdentityDocument(
+                                    DocumentType.valueOf(r.getString(2)), r.getString(3), r.getString(4)));
+                        }
+                    }
+                }
+            }
+            c.commit();
+            List<RegistryAccount> result = new ArrayList<>(byId.size());
+            for (Builder b : byId.values()) {
+                result.add(b.build());
+            }
+            return List.copyOf(result);
+        } catch (SQLException e) {
+            throw Failures.unavailable(operation, e);
+        }
+    }
+
+    /**
+     * A read-only connection in a transaction (one snapshot for an account and its contacts). Agroal restores
+     * read-only and auto-commit when the connection goes back to the pool.
+     */
+    private static Connection readOnly(RegistryDatabase db) throws SQLException {
+        Connection c = db.connection();
+        try {
+            c.setAutoCommit(true);
+            c.setReadOnly(true);
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, RegistryDatabase db, String sql) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        s.setQueryTimeout(db.config().queryTimeoutSeconds());
+        return s;
+    }
+
+    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            s.setObject(i + 1, params[i]);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken: the pool will discard it
+        }
+    }
+
+    /** H2 reports a duplicate key in a concurrent, uncommitted transaction as a lock conflict. */
+    private static boolean isConcurrencyConflict(SQLException e) {
+        return "40001".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState());
+    }
+
+    private static void checkLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException("access request: " + field + " longer than " + max + " characters");
+        }
+    }
+
+    private static final class Builder {
+        final String id;
+        final RegistryRole role;
+        final Organisation organisation;
+        final String className;
+        final String lastName;
+        final String firstName;
+        final String middleName;
+        final LocalDate birthDate;
+        final String snils;
+        final String esiaOid;
+        final List<String> phones = new ArrayList<>();
+        final List<String> emails = new ArrayList<>();
+        final List<IdentityDocument> documents = new ArrayList<>();
+
+        Builder(ResultSet r) throws SQLException {
+            id = r.getString("id");
+            role = RegistryRole.valueOf(r.getString("account_role"));
+            organisation = new Organisation(r.getString("organisation_id"), r.getString("org_type"),
+                    r.getString("org_name"), r.getString("municipality"));
+            className = r.getString("class_name");
+            lastName = r.getString("last_name");
+            firstName = r.getString("first_name");
+            middleName = r.getString("middle_name");
+            Date birth = r.getDate("birth_date");
+            birthDate = birth == null ? null : birth.toLocalDate();
+            snils = r.getString("snils");
+            esiaOid = r.getString("esia_oid");
+        }
+
+        RegistryAccount build() {
+            return new RegistryAccount(id, role, organisation, className, lastName, firstName, middleName, birthDate,
+                    snils, phones, emails, documents, esiaOid);
+        }
+    }
+}

@@ -1,0 +1,512 @@
+package ru.esiaedu.registry.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import ru.esiaedu.registry.AccessRequest;
+import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.DocumentType;
+import ru.esiaedu.registry.IdentityDocument;
+import ru.esiaedu.registry.Organisation;
+import ru.esiaedu.registry.RegistryAccount;
+import ru.esiaedu.registry.RegistryRole;
+import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.registry.SchoolRegistryProvider;
+import ru.esiaedu.registry.normalize.Documents;
+import ru.esiaedu.registry.normalize.Emails;
+import ru.esiaedu.registry.normalize.Names;
+import ru.esiaedu.registry.normalize.Phones;
+import ru.esiaedu.registry.normalize.Snils;
+
+/**
+ * The JDBC provider against the demo data, run once on H2 and once on a real PostgreSQL. Inputs are what ESIA's
+ * person API gives for the emulator's persons (persons.json), normalised as the linker will.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractRegistryTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-09-01T09:00:00Z"), ZoneId.of("Europe/Moscow"));
+    static final char[] LEGACY_PASSWORD = "Sgo-2024!".toCharArray();
+
+    JdbcSchoolRegistryProviderFactory factory;
+    SchoolRegistryProvider registry;
+
+    /** A fresh, empty database (migrations must apply from scratch). */
+    abstract RegistryConfig config(boolean demoData, int queryTimeoutSeconds);
+
+    /** A second fresh, empty database. */
+    abstract RegistryConfig otherEmptyDatabase(boolean demoData);
+
+    /** A database that does not answer (nothing listens on the port, or the server was stopped). */
+    abstract RegistryConfig unreachable();
+
+    abstract Connection admin() throws SQLException;
+
+    @BeforeAll
+    void openRegistry() {
+        factory = new JdbcSchoolRegistryProviderFactory();
+        factory.init(config(true, 3));
+        factory.setClock(CLOCK);
+        registry = factory.create(null);
+    }
+
+    @AfterAll
+    void closeRegistry() {
+        if (factory != null) {
+            factory.close();
+        }
+    }
+
+    @BeforeEach
+    void resetWrites() throws Exception {
+        registry.organisations();     // opens and migrates on first use
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE sr_account SET esia_oid = NULL");
+            s.executeUpdate("DELETE FROM sr_account_link");
+            s.executeUpdate("DELETE FROM sr_access_request");
+        }
+    }
+
+    // --- migrations -------------------------------------------------------------------------------------------
+
+    @Test
+    void migrationsApplyFromScratchIntoOwnChangelogTables() throws Exception {
+        assertThat(registry.organisations()).extracting(Organisation::name)
+                .containsExactly("Гимназия № 5", "МБДОУ «Детский сад № 12» г. Челябинска", "МБОУ СОШ № 1 г. Челябинска");
+        try (Connection c = admin(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM registry_databasechangelog")) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(4);   // 3 schema changesets + demo data
+        }
+        try (Connection c = admin()) {
+            assertThat(tableExists(c, "databasechangelog")).as("Keycloak's changelog table untouched").isFalse();
+        }
+    }
+
+    @Test
+    void reopeningAppliesNothingTwice() throws Exception {
+        JdbcSchoolRegistryProviderFactory second = new JdbcSchoolRegistryProviderFactory();
+        second.init(config(true, 3));
+        try {
+            assertThat(second.create(null).organisations()).hasSize(3);
+        } finally {
+            second.close();
+        }
+        try (Connection c = admin(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sr_account")) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(13);
+        }
+    }
+
+    @Test
+    void withoutDemoDataTheSchemaIsEmpty() throws Exception {
+        JdbcSchoolRegistryProviderFactory empty = new JdbcSchoolRegistryProviderFactory();
+        empty.init(otherEmptyDatabase(false));
+        try {
+            SchoolRegistryProvider provider = empty.create(null);
+            assertThat(provider.organisations()).isEmpty();
+            assertThat(provider.findBySnils(RegistryRole.STAFF, "13456789191")).isEmpty();
+            assertThat(provider.createAccessRequest(request("k-empty")).created()).isTrue();
+        } finally {
+            empty.close();
+        }
+    }
+
+    /** The demo changeset stores normalised columns by hand: they must equal what the Java normalisers give. */
+    @Test
+    void demoDataIsNormalisedExactlyAsTheNormalisersDo() throws Exception {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT last_name, first_name, middle_name, last_name_norm,"
+                    + " first_name_norm, middle_name_norm, snils FROM sr_account")) {
+                while (r.next()) {
+                    assertThat(r.getString(4)).isEqualTo(Names.normalize(r.getString(1)));
+                    assertThat(r.getString(5)).isEqualTo(Names.normalize(r.getString(2)));
+                    assertThat(r.getString(6)).isEqualTo(Names.normalize(r.getString(3)));
+                    if (r.getString(7) != null) {
+                        assertThat(Snils.normalize(r.getString(7))).contains(r.getString(7));
+                    }
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT phone, phone_entered FROM sr_account_phone")) {
+                while (r.next()) {
+                    assertThat(Phones.normalize(r.getString(2))).contains(r.getString(1));
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT email, email_entered FROM sr_account_email")) {
+                while (r.next()) {
+                    assertThat(Emails.normalize(r.getString(2))).contains(r.getString(1));
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT doc_type, series, doc_number, series_entered, number_entered"
+                    + " FROM sr_account_document")) {
+                while (r.next()) {
+                    DocumentType type = DocumentType.valueOf(r.getString(1));
+                    assertThat(Documents.normalize(type, r.getString(4))).isEqualTo(r.getString(2));
+                    assertThat(Documents.normalize(type, r.getString(5))).isEqualTo(r.getString(3));
+                }
+            }
+        }
+    }
+
+    // --- finders: one positive case per rule, and the near-misses --------------------------------------------
+
+    @Test
+    void parentByPhoneTypedInAnotherFormat() throws Exception {
+        // ESIA 1000300101: VERIFIED mobile +7(916)5550101; the school typed "8 (916) 555-01-01"
+        List<RegistryAccount> found = registry.findByPhone(RegistryRole.PARENT, phone("+7(916)5550101"));
+        assertThat(found).extracting(RegistryAccount::id).containsExactly("acc-zakharchenko-sch1");
+        RegistryAccount account = found.get(0);
+        assertThat(account.organisation()).isEqualTo(new Organisation("sch-chel-1", "SCHOOL",
+                "МБОУ СОШ № 1 г. Челябинска", "г. Челябинск"));
+        assertThat(account.phones()).containsExactly("79165550101");
+        assertThat(account.lastName()).isEqualTo("Захарченко");
+        assertThat(account.birthDate()).isEqualTo(LocalDate.of(1985, 3, 14));
+        assertThat(registry.findByPhone(RegistryRole.STUDENT, phone("+7(916)5550101"))).isEmpty();
+    }
+
+    @Test
+    void teacherWhoIsAlsoAParentHasTwoProfiles() throws Exception {
+        // ESIA 1000300102: SNILS 134-567-891 91, VERIFIED e-mail E.Sokolova79@yandex.ru
+        assertThat(registry.findBySnils(RegistryRole.STAFF, snils("134-567-891 91")))
+                .extracting(RegistryAccount::id).containsExactly("acc-sokolova-sch1");
+        assertThat(registry.findBySnils(RegistryRole.PARENT, snils("134-567-891 91"))).isEmpty();
+        assertThat(registry.findByEmail(RegistryRole.PARENT, email("E.Sokolova79@yandex.ru")))
+                .extracting(RegistryAccount::id).containsExactly("acc-sokolova-gym5");
+        assertThat(registry.findByEmail(RegistryRole.STAFF, email("E.Sokolova79@yandex.ru"))).isEmpty();
+    }
+
+    @Test
+    void adultStudentBySnils() throws Exception {
+        // ESIA 1000300103
+        List<RegistryAccount> found = registry.findBySnils(RegistryRole.STUDENT, snils("156-789-012 11"));
+        assertThat(found).extracting(RegistryAccount::id).containsExactly("acc-petrov-sch1");
+        assertThat(found.get(0).className()).isEqualTo("11А");
+        assertThat(found.get(0).snils()).isEqualTo("15678901211");
+        assertThat(found.get(0).documents()).containsExactly(new IdentityDocument(DocumentType.PASSPORT, "4521", "778899"));
+    }
+
+    @Test
+    void teenByEmail() throws Exception {
+        // ESIA 1000300104: VERIFIED e-mail primer123@mail.ru; the school typed "Primer123@Mail.ru", no SNILS
+        assertThat(registry.findBySnils(RegistryRole.STUDENT, snils("178-901-234 94"))).isEmpty();
+        List<RegistryAccount> found = registry.findByEmail(RegistryRole.STUDENT, email("primer123@mail.ru"));
+        assertThat(found).extracting(RegistryAccount::id).containsExactly("acc-dzhalilov-sch1");
+        assertThat(found.get(0).className()).isEqualTo("9Б");
+        assertThat(found.get(0).emails()).containsExactly("primer123@mail.ru");
+    }
+
+    @Test
+    void childUnderFourteenByNameBirthDateAndBirthCertificate() throws Exception {
+        // ESIA 1000300105: RF_BRTH_CERT IV-МЮ 623145; the school typed "iv мю"
+        List<RegistryAccount> found = registry.findByNameAndBirthDate(RegistryRole.STUDENT, Names.normalize("Джалилова"),
+                Names.normalize("Амина"), Names.normalize("Егоровна"), LocalDate.of(2016, 9, 12));
+        assertThat(found).extracting(RegistryAccount::id).containsExactly("acc-dzhalilova-gym5");
+        assertThat(found.get(0).documents()).containsExactly(new IdentityDocument(DocumentType.BIRTH_CERTIFICATE,
+                Documents.normalize("IV-МЮ"), Documents.normalize("623145")));
+        // ESIA 1000300109: Артём, III-ИК 734512; the school typed "Артем" and "III-ИK" (Latin K)
+        List<RegistryAccount> artem = registry.findByNameAndBirthDate(RegistryRole.STUDENT, Names.normalize("Соколов"),
+                Names.normalize("Артём"), Names.normalize("Андреевич"), LocalDate.of(2014, 4, 5));
+        assertThat(artem).extracting(RegistryAccount::id).containsExactly("acc-sokolov-gym5");
+        assertThat(artem.get(0).documents()).extracting(IdentityDocument::series)
+                .containsExactly(Documents.normalize("III-ИК"));
+    }
+
+    @Test
+    void nearMissesDoNotMatch() throws Exception {
+        // same name as ESIA 1000300103, other birth date: only the real one comes back
+        assertThat(registry.findByNameAndBirthDate(RegistryRole.STUDENT, "ПЕТРОВ", "НИКИТА", "СЕРГЕЕВИЧ",
+                LocalDate.of(2007, 2, 17))).extracting(RegistryAccount::id).containsExactly("acc-petrov-sch1");
+        // e-mail differs by one letter from ESIA 1000300105's
+        assertThat(registry.findByEmail(RegistryRole.STUDENT, email("amina.dzhalilova2016@mail.ru"))).isEmpty();
+        // ESIA 1000300107 (Морозова) has no account of her own: SNILS and name find nothing
+        assertThat(registry.findBySnils(RegistryRole.PARENT, snils("223-456-789 73"))).isEmpty();
+        for (RegistryRole role : RegistryRole.values()) {
+            assertThat(registry.findByNameAndBirthDate(role, "МОРОЗОВА", "ОЛЬГА", "ПЕТРОВНА",
+                    LocalDate.of(1988, 1, 30))).isEmpty();
+        }
+        // other middle name: left out; missing middle name on one side: kept
+        assertThat(registry.findByNameAndBirthDate(RegistryRole.PARENT, "ЗАХАРЧЕНКО", "ДИАНА", "ИВАНОВНА",
+                LocalDate.of(1985, 3, 14))).isEmpty();
+        assertThat(registry.findByNameAndBirthDate(RegistryRole.PARENT, "ЗАХАРЧЕНКО", "ДИАНА", null,
+                LocalDate.of(1985, 3, 14))).extracting(RegistryAccount::id)
+                .containsExactlyInAnyOrder("acc-zakharchenko-sch1", "acc-zakharchenko-gym5");
+    }
+
+    /**
+     * The registry holds these contacts; refusing them is the matcher's job (unverified contact, simplified
+     * account). The data must be there for the linker's tests to prove that refusal.
+     */
+    @Test
+    void dataForTheMatchersRefusalsIsThere() throws Exception {
+        assertThat(registry.findByPhone(RegistryRole.PARENT, phone("+7(915)0001122")))
+                .extracting(RegistryAccount::id).containsExactly("acc-morozov-dou12");
+        assertThat(registry.findBySnils(RegistryRole.PARENT, snils("201-234-567 01")))
+                .extracting(RegistryAccount::id).containsExactly("acc-kuznetsov-dou12");
+    }
+
+    @Test
+    void badOrBlankArgumentsFindNothing() throws Exception {
+        assertThat(registry.findBySnils(RegistryRole.STAFF, "134-567-891 19")).isEmpty();   // bad check number
+        assertThat(registry.findBySnils(RegistryRole.STAFF, null)).isEmpty();
+        assertThat(registry.findByPhone(RegistryRole.PARENT, "garbage")).isEmpty();
+        assertThat(registry.findByEmail(RegistryRole.PARENT, " ")).isEmpty();
+        assertThat(registry.findByNameAndBirthDate(RegistryRole.STUDENT, "ПЕТРОВ", "НИКИТА", null, null)).isEmpty();
+        assertThat(registry.findById("no-such-account")).isEmpty();
+        assertThat(registry.findLinked("1")).isEmpty();
+        assertThat(registry.findById("x' OR '1'='1")).isEmpty();
+    }
+
+    @Test
+    void findByIdReturnsEverything() throws Exception {
+        RegistryAccount a = registry.findById("acc-kuznetsov-dou12").orElseThrow();
+        assertThat(a.role()).isEqualTo(RegistryRole.PARENT);
+        assertThat(a.organisation().type()).isEqualTo("KINDERGARTEN");
+        assertThat(a.className()).isNull();
+        assertThat(a.middleName()).isEqualTo("Владимирович");
+        assertThat(a.phones()).containsExactly("79991234567");
+        assertThat(a.emails()).containsExactly("igor.kuznetsov90@rambler.ru");
+        assertThat(a.documents()).containsExactly(new IdentityDocument(DocumentType.PASSPORT, "4010", "246810"));
+        assertThat(a.esiaOid()).isNull();
+        assertThat(a.toString()).doesNotContain("Кузнецов").doesNotContain("79991234567");
+    }
+
+    // --- link --------------------------------------------------------------------------------------------------
+
+    @Test
+    void linkIsIdempotentAndRefusesAnAccountHeldByAnotherPerson() throws Exception {
+        assertThat(registry.link("acc-sokolova-sch1", "1000300102", "SNILS")).isTrue();
+        assertThat(registry.link("acc-sokolova-sch1", "1000300102", "SNILS")).isTrue();
+        assertThat(registry.link("acc-sokolova-gym5", "1000300102", "EMAIL")).isTrue();
+        assertThat(registry.link("acc-sokolova-sch1", "1000300666", "LEGACY_LOGIN")).isFalse();
+        assertThat(registry.link("no-such-account", "1000300102", "SNILS")).isFalse();
+        assertThat(registry.findLinked("1000300102")).extracting(RegistryAccount::id)
+                .containsExactlyInAnyOrder("acc-sokolova-sch1", "acc-sokolova-gym5");
+        assertThat(registry.findLinked("1000300666")).isEmpty();
+        assertThat(registry.findById("acc-sokolova-sch1").orElseThrow().esiaOid()).isEqualTo("1000300102");
+        try (Connection c = admin(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT account_id, esia_oid, how FROM sr_account_link ORDER BY id")) {
+            List<String> rows = new ArrayList<>();
+            while (r.next()) {
+                rows.add(r.getString(1) + "/" + r.getString(2) + "/" + r.getString(3));
+            }
+            assertThat(rows).containsExactly("acc-sokolova-sch1/1000300102/SNILS", "acc-sokolova-gym5/1000300102/EMAIL");
+        }
+        assertThatThrownBy(() -> registry.link("acc-petrov-sch1", "1000300103", "GUESS"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void twoPeopleLinkingTheSameAccountAtOnceOneWins() throws Exception {
+        List<Boolean> results = race(2, i -> registry.link("acc-petrov-sch1", "oid-" + i, "SNILS"));
+        assertThat(results).containsExactlyInAnyOrder(true, false);
+        assertThat(count("SELECT COUNT(*) FROM sr_account_link")).isEqualTo(1);
+    }
+
+    // --- legacy login ------------------------------------------------------------------------------------------
+
+    @Test
+    void legacyLoginRightWrongUnknown() throws Exception {
+        assertThat(registry.checkLegacyLogin("gym-chel-5", RegistryRole.PARENT, "zakharchenko.d", LEGACY_PASSWORD))
+                .map(RegistryAccount::id).contains("acc-zakharchenko-gym5");
+        assertThat(registry.checkLegacyLogin("gym-chel-5", RegistryRole.PARENT, " Zakharchenko.D ", LEGACY_PASSWORD))
+                .as("logins are case-insensitive").isPresent();
+        assertThat(registry.checkLegacyLogin("gym-chel-5", RegistryRole.PARENT, "zakharchenko.d", "sgo-2024!".toCharArray()))
+                .isEmpty();
+        assertThat(registry.checkLegacyLogin("sch-chel-1", RegistryRole.PARENT, "zakharchenko.d", LEGACY_PASSWORD))
+                .as("other organisation").isEmpty();
+        assertThat(registry.checkLegacyLogin("gym-chel-5", RegistryRole.STUDENT, "zakharchenko.d", LEGACY_PASSWORD))
+                .as("other role").isEmpty();
+        assertThat(registry.checkLegacyLogin("gym-chel-5", RegistryRole.PARENT, "nobody", LEGACY_PASSWORD)).isEmpty();
+        assertThat(registry.checkLegacyLogin("gym-chel-5", RegistryRole.PARENT, "zakharchenko.d", new char[0])).isEmpty();
+        // $2y$ bcrypt and PBKDF2 accounts; an unsupported hash format never verifies
+        assertThat(registry.checkLegacyLogin("sch-chel-1", RegistryRole.STAFF, "sokolova.e", LEGACY_PASSWORD)).isPresent();
+        assertThat(registry.checkLegacyLogin("sch-chel-1", RegistryRole.STUDENT, "petrov.n", LEGACY_PASSWORD)).isPresent();
+        assertThat(registry.checkLegacyLogin("sch-chel-1", RegistryRole.STUDENT, "dzhalilov.r", LEGACY_PASSWORD))
+                .map(RegistryAccount::id).contains("acc-dzhalilov-sch1");
+        assertThat(registry.checkLegacyLogin("dou-chel-12", RegistryRole.PARENT, "kuznetsov.i", "password".toCharArray()))
+                .isEmpty();
+    }
+
+    // --- access requests ---------------------------------------------------------------------------------------
+
+    @Test
+    void accessRequestNumberingAndIdempotency() throws Exception {
+        AccessRequestReceipt first = registry.createAccessRequest(request("session-1#form-a"));
+        assertThat(first.created()).isTrue();
+        assertThat(first.number()).matches("Р-2026-\\d{6}");
+        AccessRequestReceipt again = registry.createAccessRequest(request("session-1#form-a"));
+        assertThat(again).isEqualTo(new AccessRequestReceipt(first.number(), false));
+        AccessRequestReceipt second = registry.createAccessRequest(request("session-2#form-a"));
+        assertThat(second.created()).isTrue();
+        assertThat(second.number()).isNotEqualTo(first.number());
+        assertThat(Long.parseLong(second.number().substring(7))).isGreaterThan(Long.parseLong(first.number().substring(7)));
+        try (Connection c = admin(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT status, request_role, organisation_id, contact_email, child_full_name"
+                     + " FROM sr_access_request WHERE request_number = '" + first.number() + "'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo("NEW");
+            assertThat(r.getString(2)).isEqualTo("PARENT");
+            assertThat(r.getString(3)).isEqualTo("sch-chel-1");
+            assertThat(r.getString(4)).isEqualTo("o.morozova@example.ru");
+            assertThat(r.getString(5)).isEqualTo("Морозов Илья Андреевич");
+        }
+    }
+
+    @Test
+    void concurrentDoubleSubmitMakesOneRequest() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String key = "double-submit-" + round;
+            List<AccessRequestReceipt> receipts = race(2, i -> registry.createAccessRequest(request(key)));
+            assertThat(receipts).extracting(AccessRequestReceipt::number).containsOnly(receipts.get(0).number());
+            assertThat(receipts).extracting(AccessRequestReceipt::created).containsExactlyInAnyOrder(true, false);
+        }
+        assertThat(count("SELECT COUNT(*) FROM sr_access_request")).isEqualTo(5);
+        List<AccessRequestReceipt> distinct = race(4, i -> registry.createAccessRequest(request("parallel-" + i)));
+        Set<String> numbers = new HashSet<>();
+        distinct.forEach(r -> numbers.add(r.number()));
+        assertThat(numbers).hasSize(4);
+    }
+
+    @Test
+    void overlongInputIsRefusedBeforeTheDatabase() {
+        assertThatThrownBy(() -> registry.createAccessRequest(new AccessRequest("k", "1", RegistryRole.PARENT,
+                "x".repeat(301), "SCHOOL", "sch-chel-1", "5А", "a@b.ru"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> registry.createAccessRequest(new AccessRequest(" ", "1", RegistryRole.PARENT,
+                null, null, null, null, null))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // --- failures ----------------------------------------------------------------------------------------------
+
+    @Test
+    void unreachableDatabaseFailsQuicklyWithoutPersonalData() {
+        JdbcSchoolRegistryProviderFactory down = new JdbcSchoolRegistryProviderFactory();
+        down.init(unreachable());
+        try {
+            SchoolRegistryProvider provider = down.create(null);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> provider.findBySnils(RegistryRole.STAFF, "13456789191"))
+                    .isInstanceOf(RegistryUnavailableException.class)
+                    .hasMessageNotContaining("13456789191")
+                    .hasNoCause();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            // not cached: the next call tries again (and fails again)
+            assertThatThrownBy(() -> provider.organisations()).isInstanceOf(RegistryUnavailableException.class);
+            assertThat(down.getOperationalInfo().get("status")).contains("school registry");
+        } finally {
+            down.close();
+        }
+    }
+
+    /** A row lock held by someone else: the query timeout (1 s here) ends the wait. */
+    @Test
+    void queryTimeoutIsHonoured() throws Exception {
+        JdbcSchoolRegistryProviderFactory slow = new JdbcSchoolRegistryProviderFactory();
+        slow.init(config(true, 1));
+        try (Connection holder = admin()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.executeUpdate("UPDATE sr_account SET esia_oid = NULL WHERE id = 'acc-petrov-sch1'");
+            }
+            SchoolRegistryProvider provider = slow.create(null);
+            provider.organisations();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> provider.link("acc-petrov-sch1", "1000300103", "SNILS"))
+                    .isInstanceOf(RegistryUnavailableException.class)
+                    .hasMessageContaining("link");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));
+            holder.rollback();
+        } finally {
+            slow.close();
+        }
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    static AccessRequest request(String key) {
+        return new AccessRequest(key, "1000300107", RegistryRole.PARENT, "Морозов Илья Андреевич", "SCHOOL",
+                "sch-chel-1", "5А", " O.Morozova@Example.ru ");
+    }
+
+    static String phone(String esiaValue) {
+        return Phones.normalize(esiaValue).orElseThrow();
+    }
+
+    static String email(String esiaValue) {
+        return Emails.normalize(esiaValue).orElseThrow();
+    }
+
+    static String snils(String esiaValue) {
+        return Snils.normalize(esiaValue).orElseThrow();
+    }
+
+    int count(String sql) throws SQLException {
+        try (Connection c = admin(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    static boolean tableExists(Connection c, String name) throws SQLException {
+        for (String candidate : new String[] {name, name.toUpperCase()}) {
+            try (ResultSet r = c.getMetaData().getTables(null, null, candidate, null)) {
+                if (r.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    interface Task<T> {
+        T run(int index) throws Exception;
+    }
+
+    /** Runs n tasks that start at the same moment. */
+    static <T> List<T> race(int n, Task<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CyclicBarrier barrier = new CyclicBarrier(n);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                Callable<T> call = () -> {
+                    barrier.await(5, TimeUnit.SECONDS);
+                    return task.run(index);
+                };
+                futures.add(pool.submit(call));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(20, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

