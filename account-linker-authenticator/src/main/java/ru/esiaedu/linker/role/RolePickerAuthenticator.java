@@ -25,10 +25,18 @@ public final class RolePickerAuthenticator implements Authenticator {
 
     static final String TEMPLATE = "esia-role-select.ftl";
     static final String FORM_ROLE = "role";
+    /** Keycloak's auth note for an error forwarded to the browser flow (e.g. a failed ESIA login). */
+    static final String FORWARDED_ERROR_NOTE = "fwMessageError";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         List<RegistryRole> offered = offered(context);
+        if (context.getForwardedErrorMessage() != null) {
+            // Back from a failed ESIA login: show why, and let the person retry by choosing again —
+            // skipping the page here would send them straight back to ESIA and into the same error.
+            context.challenge(page(context, offered, null));
+            return;
+        }
         Optional<RegistryRole> requested = Roles.parse(
                 context.getAuthenticationSession().getClientNote(LinkerNotes.ROLE_REQUEST_PARAM));
         if (requested.isPresent() && offered.contains(requested.get())) {
@@ -54,6 +62,8 @@ public final class RolePickerAuthenticator implements Authenticator {
             return;
         }
         remember(context, chosen.get());
+        // The person has read the forwarded error and tries again: the IdP redirector must not see it.
+        context.getAuthenticationSession().removeAuthNote(FORWARDED_ERROR_NOTE);
         context.success();
     }
 
