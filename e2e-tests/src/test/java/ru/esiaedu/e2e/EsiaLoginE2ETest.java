@@ -78,7 +78,7 @@ class EsiaLoginE2ETest {
     @Order(1)
     void parentSignsInWithPhoneInAnotherFormatAndThePortalGetsTokens() throws Exception {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-        pages.chooseGosuslugi().signIn("8 (916) 555-01-01").grantIfAsked();
+        pages.chooseRole("parent").signIn("8 (916) 555-01-01").grantIfAsked();
         String back = pages.waitForUrl(portal::isRedirectBack);
 
         JsonNode tokens = portal.tokens(back);
@@ -86,6 +86,10 @@ class EsiaLoginE2ETest {
         assertThat(access.path("preferred_username").asText()).isEqualTo("esia-" + PARENT);
         assertThat(access.path("azp").asText()).isEqualTo(SchoolPortal.CLIENT_ID);
         assertThat(SchoolPortal.claims(tokens.path("id_token").asText()).path("family_name").asText()).isEqualTo("Захарченко");
+        // Matched in the registry by the verified phone the school typed as «8 (916) 555-01-01».
+        assertThat(access.path("school_profile").path("role").asText()).isEqualTo("PARENT");
+        assertThat(access.path("school_profile").path("registry_id").asText()).isEqualTo("acc-zakharchenko-sch1");
+        assertThat(access.path("school_profile").path("organisation_name").asText()).isEqualTo("МБОУ СОШ № 1 г. Челябинска");
 
         JsonNode user = userByUsername("esia-" + PARENT);
         assertThat(user.path("firstName").asText()).isEqualTo("Диана");
@@ -113,7 +117,7 @@ class EsiaLoginE2ETest {
         admin.put("/admin/realms/" + REALM + "/users/" + user.path("id").asText(), changed);
 
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-        pages.chooseGosuslugi().signInAs(PARENT).grantIfAsked();
+        pages.chooseRole("parent").signInAs(PARENT).grantIfAsked();
         portal.tokens(pages.waitForUrl(portal::isRedirectBack));
 
         assertThat(admin.users(REALM, "esia-" + PARENT)).hasSize(1);
@@ -124,7 +128,7 @@ class EsiaLoginE2ETest {
     @Order(3)
     void aChildAccountSignsInAndIsMarkedAsChild() {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-        pages.chooseGosuslugi().signInAs(CHILD).grantIfAsked();
+        pages.chooseRole("student").signInAs(CHILD).grantIfAsked();
         pages.waitForUrl(portal::isRedirectBack);
 
         JsonNode user = userByUsername("esia-" + CHILD);
@@ -134,25 +138,27 @@ class EsiaLoginE2ETest {
 
     @Test
     @Order(4)
-    void unverifiedContactsAreNeverImported() {
+    void aPersonTheRegistryDoesNotKnowSeesTheNotFoundPageAndNothingIsCreated() {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-        pages.chooseGosuslugi().signIn("22345678973").grantIfAsked();
-        pages.waitForUrl(portal::isRedirectBack);
+        pages.chooseRole("parent").signIn("22345678973").grantIfAsked();
 
-        JsonNode user = userByUsername("esia-" + UNVERIFIED_CONTACTS);
-        assertThat(user.has("email")).isFalse();
-        assertThat(user.path("attributes").has("mobile")).isFalse();
-        assertThat(user.path("attributes").path("snils").get(0).asText()).isEqualTo("223-456-789 73");
+        String page = pages.waitForText("Запись не найдена");
+        assertThat(page).contains("С выбранной учётной записью портала Госуслуг не связан ни один пользователь системы");
+        assertThat(BROWSER.get().driver().findElements(org.openqa.selenium.By.id("esia-link"))).isNotEmpty();
+        assertThat(BROWSER.get().driver().findElements(org.openqa.selenium.By.id("esia-request"))).isNotEmpty();
+        assertThat(BROWSER.get().driver().findElements(org.openqa.selenium.By.id("esia-exit"))).isNotEmpty();
+        assertThat(admin.users(REALM, "esia-" + UNVERIFIED_CONTACTS)).isEmpty();
     }
 
     @Test
     @Order(5)
     void anUnconfirmedAccountEndsOnARussianPageAndNothingIsCreated() {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-        pages.chooseGosuslugi().signInAs(SIMPLIFIED).grantIfAsked();
+        pages.chooseRole("parent").signInAs(SIMPLIFIED).grantIfAsked();
 
         assertThat(pages.waitForText("не подтверждена")).contains("Ваша учётная запись на Госуслугах не подтверждена");
-        assertThat(BROWSER.get().driver().findElements(org.openqa.selenium.By.id("social-esia"))).isNotEmpty();
+        // Back on «Войти с ролью» with the explanation: the person can try again with another account.
+        assertThat(BROWSER.get().driver().findElements(org.openqa.selenium.By.id("esia-role-parent"))).isNotEmpty();
         assertThat(admin.users(REALM, "esia-" + SIMPLIFIED)).isEmpty();
         JsonNode events = admin.get("/admin/realms/" + REALM + "/events?type=IDENTITY_PROVIDER_LOGIN_ERROR&max=20");
         assertThat(events).anySatisfy(event -> {
@@ -165,7 +171,7 @@ class EsiaLoginE2ETest {
     @Order(6)
     void cancellingAtGosuslugiReturnsToTheLoginPageWithARussianMessage() {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-        pages.chooseGosuslugi().cancel();
+        pages.chooseRole("parent").cancel();
 
         assertThat(pages.waitForText("отменён")).contains("Вход через Госуслуги отменён");
         assertThat(admin.users(REALM, "esia-" + STUDENT_18)).isEmpty();
@@ -175,7 +181,7 @@ class EsiaLoginE2ETest {
     @Order(7)
     void refusingAccessToDataIsExplainedWithTheEsiaCode() {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-        pages.chooseGosuslugi().signInAs(STUDENT_18).deny();
+        pages.chooseRole("parent").signInAs(STUDENT_18).deny();
 
         assertThat(pages.waitForText("отменён")).contains("Вход через Госуслуги отменён");
         assertThat(admin.users(REALM, "esia-" + STUDENT_18)).isEmpty();
@@ -195,7 +201,7 @@ class EsiaLoginE2ETest {
             BROWSER.get().deleteAllCookies();
             emulator.faults().next(fault);
             BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-            pages.chooseGosuslugi().signInAs(TEACHER).grantIfAsked();
+            pages.chooseRole("parent").signInAs(TEACHER).grantIfAsked();
             String page = pages.waitForText(text);
             if (!page.contains(text)) {
                 problems.add(fault + " showed: " + page);
@@ -215,7 +221,7 @@ class EsiaLoginE2ETest {
         try {
             emulator.faults().next(Fault.TOKEN_SLOW);
             BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-            pages.chooseGosuslugi().signInAs(TEACHER).grantIfAsked();
+            pages.chooseRole("parent").signInAs(TEACHER).grantIfAsked();
 
             assertThat(pages.waitForText("не отвечают")).contains("Госуслуги сейчас не отвечают");
             assertThat(admin.users(REALM, "esia-" + TEACHER)).isEmpty();
@@ -229,7 +235,7 @@ class EsiaLoginE2ETest {
     void esiasAnswerIsAcceptedOnlyOnce() {
         emulator.clearRequests();
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-        pages.chooseGosuslugi().signInAs(PARENT).grantIfAsked();
+        pages.chooseRole("parent").signInAs(PARENT).grantIfAsked();
         pages.waitForUrl(portal::isRedirectBack);
         String state = lastParam("/aas/oauth2/v2/ac", "state");
         String code = lastParam("/aas/oauth2/v3/te", "code");
@@ -244,7 +250,7 @@ class EsiaLoginE2ETest {
     @Order(11)
     void loggingOutOfThePortalAlsoLogsOutOfEsia() {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-        pages.chooseGosuslugi().signInAs(PARENT).grantIfAsked();
+        pages.chooseRole("parent").signInAs(PARENT).grantIfAsked();
         pages.waitForUrl(portal::isRedirectBack);
         String userId = userByUsername("esia-" + PARENT).path("id").asText();
         int sessionsBefore = admin.get("/admin/realms/" + REALM + "/users/" + userId + "/sessions").size();

@@ -1,7 +1,6 @@
 package ru.esiaedu.linker.firstlogin;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,17 +19,13 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.linker.LinkerNotes;
-import ru.esiaedu.linker.match.AccountMatcher;
+import ru.esiaedu.linker.match.MatchAndLink;
 import ru.esiaedu.linker.match.EsiaPersonData;
-import ru.esiaedu.linker.match.EsiaPersonJson;
-import ru.esiaedu.linker.match.MatchResult;
 import ru.esiaedu.linker.role.ChosenRole;
 import ru.esiaedu.linker.support.Pages;
 import ru.esiaedu.linker.support.Registry;
-import ru.esiaedu.registry.RegistryAccount;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
-import ru.esiaedu.registry.SchoolRegistryProvider;
 
 /**
  * First-broker-login: matches the ESIA person to registry accounts before any Keycloak user exists.
@@ -56,7 +51,7 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
         authSession.removeAuthNote(LinkerNotes.ACCOUNTS);
         authSession.removeAuthNote(LinkerNotes.RULE);
 
-        EsiaPersonData person = person(brokerContext);
+        EsiaPersonData person = MatchAndLink.person(brokerContext);
         if (person == null) {
             context.getEvent().detail("reason", "no esia.person in the brokered context").error(Errors.IDENTITY_PROVIDER_ERROR);
             context.failureChallenge(AuthenticationFlowError.IDENTITY_PROVIDER_ERROR,
@@ -69,7 +64,7 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
 
         MatchNotes notes;
         try {
-            notes = matchAndLink(Registry.of(context.getSession()), person, role);
+            notes = MatchAndLink.run(Registry.of(context.getSession()), clock, person, role);
         } catch (RegistryUnavailableException e) {
             LOG.warnf("School registry unavailable during first ESIA login: %s", e.getClass().getSimpleName());
             context.challenge(Pages.registryUnavailable(context));
@@ -87,29 +82,6 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
         context.success();
     }
 
-    private MatchNotes matchAndLink(SchoolRegistryProvider registry, EsiaPersonData person, Optional<RegistryRole> role)
-            throws RegistryUnavailableException {
-        AccountMatcher matcher = new AccountMatcher(registry, clock);
-        List<MatchResult> results = role.isPresent() ? List.of(matcher.match(person, role.get())) : matcher.matchAnyRole(person);
-        List<MatchResult> linked = new ArrayList<>();
-        for (MatchResult result : results) {
-            if (!result.matched()) {
-                continue;
-            }
-            List<RegistryAccount> kept = new ArrayList<>();
-            for (RegistryAccount account : result.accounts()) {
-                // Idempotent; false = another ESIA person holds the account (a race): not ours.
-                if (registry.link(account.id(), person.oid(), result.rule().name())) {
-                    kept.add(account);
-                }
-            }
-            if (!kept.isEmpty()) {
-                linked.add(new MatchResult(result.rule(), List.copyOf(kept)));
-            }
-        }
-        return MatchNotes.of(linked);
-    }
-
     @Override
     protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
                               BrokeredIdentityContext brokerContext) {
@@ -124,18 +96,6 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
         } else {
             // «Повторить» on the registry-down page, or anything unexpected: run the match again.
             authenticateImpl(context, serializedCtx, brokerContext);
-        }
-    }
-
-    private static EsiaPersonData person(BrokeredIdentityContext brokerContext) {
-        Object json = brokerContext.getContextData().get(LinkerNotes.CONTEXT_PERSON_JSON);
-        if (json == null) {
-            return null;
-        }
-        try {
-            return EsiaPersonJson.parse(json.toString());
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

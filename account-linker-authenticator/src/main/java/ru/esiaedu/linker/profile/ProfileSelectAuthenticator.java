@@ -7,6 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
+import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
+import java.time.Clock;
+import ru.esiaedu.linker.firstlogin.MatchNotes;
+import ru.esiaedu.linker.match.EsiaPersonData;
+import ru.esiaedu.linker.match.MatchAndLink;
+import ru.esiaedu.registry.SchoolRegistryProvider;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
@@ -65,6 +72,19 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         Optional<RegistryRole> role = ChosenRole.read(authSession);
         List<SchoolProfile> offered = ProfileSelection.forRole(all, role);
         if (offered.isEmpty()) {
+            // Nothing linked for this role yet: the school may have entered the person's data since
+            // the first login, so run the match rules again with what ESIA just sent.
+            try {
+                all = rematch(context, oid, role);
+            } catch (RegistryUnavailableException e) {
+                LOG.warnf("School registry unavailable during ESIA login: %s", e.getClass().getSimpleName());
+                context.challenge(Pages.registryUnavailable(context));
+                return;
+            }
+            storeAll(context.getUser(), all);
+            offered = ProfileSelection.forRole(all, role);
+        }
+        if (offered.isEmpty()) {
             context.getEvent().detail("profiles", "0");
             context.challenge(Pages.notFound(context, true));
         } else if (offered.size() == 1) {
@@ -109,6 +129,23 @@ public final class ProfileSelectAuthenticator implements Authenticator {
             return;
         }
         choose(context, profile.get());
+    }
+
+    /** Match rules against the brokered context Keycloak keeps for the post-broker-login flow. */
+    private static List<SchoolProfile> rematch(AuthenticationFlowContext context, String oid, Optional<RegistryRole> role)
+            throws RegistryUnavailableException {
+        SerializedBrokeredIdentityContext serialized = SerializedBrokeredIdentityContext.readFromAuthenticationSession(
+                context.getAuthenticationSession(), PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT);
+        EsiaPersonData person = serialized == null ? null
+                : MatchAndLink.person(serialized.deserialize(context.getSession(), context.getAuthenticationSession()));
+        SchoolRegistryProvider registry = Registry.of(context.getSession());
+        if (person != null && oid.equals(person.oid())) {
+            MatchNotes notes = MatchAndLink.run(registry, Clock.systemDefaultZone(), person, role);
+            if (!notes.empty()) {
+                context.getEvent().detail("match_rule", notes.rules());
+            }
+        }
+        return ProfileSelection.all(registry.findLinked(oid));
     }
 
     private static void choose(AuthenticationFlowContext context, SchoolProfile profile) {

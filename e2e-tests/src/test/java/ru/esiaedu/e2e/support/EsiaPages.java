@@ -21,10 +21,16 @@ public final class EsiaPages {
         this.esiaBaseUrl = esiaBaseUrl;
     }
 
-    /** «Войти через Госуслуги» on Keycloak's login page. */
-    public EsiaPages chooseGosuslugi() {
-        browser.waitFor(By.id("social-esia")).click();
+    /** «Войти с ролью»: «Вход для родителей» (parent), «… учащихся» (student), «… педагогов и сотрудников» (staff). */
+    public EsiaPages chooseRole(String role) {
+        browser.waitFor(By.id("esia-role-" + role)).click();
         browser.waitFor(By.id("login"));
+        return this;
+    }
+
+    /** A button of one of our pages, by id (e.g. {@code esia-link}, {@code esia-request}). */
+    public EsiaPages press(String id) {
+        browser.waitFor(By.id(id)).click();
         return this;
     }
 

@@ -156,7 +156,13 @@ public final class KeycloakTestServer {
                 "--db-url=" + database.jdbcUrl(),
                 "--db-username=" + database.username(),
                 "--db-password=" + database.password(),
-                "--log-level=INFO,ru.esiaedu:DEBUG"));
+                "--log-level=INFO,ru.esiaedu:DEBUG",
+                // The school registry on its own PostgreSQL database, filled with the demo data.
+                "--spi-school-registry--jdbc--url=" + database.registryJdbcUrl(),
+                "--spi-school-registry--jdbc--username=" + database.username(),
+                "--spi-school-registry--jdbc--password=" + database.password(),
+                "--spi-school-registry--jdbc--demo-data=true",
+                "--spi-school-registry--jdbc--initialize-at-startup=true"));
         if (!optimized) {
             command.add("--db=postgres");
         }

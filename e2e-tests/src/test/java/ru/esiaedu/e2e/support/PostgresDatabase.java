@@ -19,6 +19,8 @@ import java.time.Duration;
 public final class PostgresDatabase implements AutoCloseable {
 
     private static final String DATABASE = "keycloak";
+    /** The school registry's own database, as production keeps it apart from Keycloak's. */
+    public static final String REGISTRY_DATABASE = "school_registry";
 
     private final EmbeddedPostgres postgres;
 
@@ -46,6 +48,7 @@ public final class PostgresDatabase implements AutoCloseable {
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + DATABASE);
+                statement.execute("CREATE DATABASE " + REGISTRY_DATABASE);
             }
             PostgresDatabase database = new PostgresDatabase(postgres);
             E2e.progress("PostgreSQL ready on port %d in %s", postgres.getPort(),
@@ -64,6 +67,20 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    public String registryJdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/" + REGISTRY_DATABASE;
+    }
+
+    /** A connection to the registry database, for tests that play the school (or an outage). */
+    public Connection registryConnection() throws SQLException {
+        return java.sql.DriverManager.getConnection(registryJdbcUrl(), username(), password());
+    }
+
+    /** A connection to the maintenance database, e.g. to take the registry database offline. */
+    public Connection adminConnection() throws SQLException {
+        return postgres.getPostgresDatabase().getConnection();
     }
 
     /** initdb ran with trust authentication: any password is accepted. */

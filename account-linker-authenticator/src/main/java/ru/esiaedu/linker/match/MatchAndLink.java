@@ -1,0 +1,62 @@
+package ru.esiaedu.linker.match;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+
+import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.linker.firstlogin.MatchNotes;
+import ru.esiaedu.registry.RegistryAccount;
+import ru.esiaedu.registry.RegistryRole;
+import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.registry.SchoolRegistryProvider;
+
+/**
+ * Runs the match rules for the person and records every match as a link in the registry. Used at the
+ * first login and again at later logins when the chosen role has no linked profile yet (the school may
+ * have entered the phone, e-mail or SNILS since).
+ */
+public final class MatchAndLink {
+
+    private MatchAndLink() {
+    }
+
+    public static MatchNotes run(SchoolRegistryProvider registry, Clock clock, EsiaPersonData person,
+                                 Optional<RegistryRole> role) throws RegistryUnavailableException {
+        AccountMatcher matcher = new AccountMatcher(registry, clock);
+        List<MatchResult> results = role.isPresent() ? List.of(matcher.match(person, role.get())) : matcher.matchAnyRole(person);
+        List<MatchResult> linked = new ArrayList<>();
+        for (MatchResult result : results) {
+            if (!result.matched()) {
+                continue;
+            }
+            List<RegistryAccount> kept = new ArrayList<>();
+            for (RegistryAccount account : result.accounts()) {
+                // Idempotent; false = another ESIA person holds the account (a race): not ours.
+                if (registry.link(account.id(), person.oid(), result.rule().name())) {
+                    kept.add(account);
+                }
+            }
+            if (!kept.isEmpty()) {
+                linked.add(new MatchResult(result.rule(), List.copyOf(kept)));
+            }
+        }
+        return MatchNotes.of(linked);
+    }
+
+    /** The person the ESIA provider put into the brokered context, or null when it is missing or unreadable. */
+    public static EsiaPersonData person(BrokeredIdentityContext brokerContext) {
+        Object json = brokerContext == null ? null : brokerContext.getContextData().get(LinkerNotes.CONTEXT_PERSON_JSON);
+        if (json == null) {
+            return null;
+        }
+        try {
+            return EsiaPersonJson.parse(json.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

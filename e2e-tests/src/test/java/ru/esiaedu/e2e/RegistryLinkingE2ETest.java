@@ -1,0 +1,341 @@
+package ru.esiaedu.e2e;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import ru.esiaedu.e2e.support.AdminApi;
+import ru.esiaedu.e2e.support.BrowserExtension;
+import ru.esiaedu.e2e.support.EsiaPages;
+import ru.esiaedu.e2e.support.KeycloakTestServer;
+import ru.esiaedu.e2e.support.RealmFixture;
+import ru.esiaedu.e2e.support.SchoolPortal;
+import ru.esiaedu.e2e.support.SharedEmulator;
+import ru.esiaedu.e2e.support.SharedSmtp;
+import ru.esiaedu.emulator.EsiaEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who the person is in the school: role picker, matching by SNILS / e-mail / phone / name and
+ * document against the registry (its own PostgreSQL database with the demo data), profile picker,
+ * «Привязать учётную запись», «Обратиться в организацию» with a real SMTP server, registry outage.
+ * Every person here is used by no other test class, so classes may run in any order.
+ */
+class RegistryLinkingE2ETest {
+
+    private static final String REALM = "school";
+    private static final String TEACHER_PARENT = "1000300102";
+    private static final String STUDENT_18 = "1000300103";
+    private static final String TEEN = "1000300104";
+    private static final String CHILD_12 = "1000300109";
+    private static final String PARENT_OF_TWO = "1000300101";
+    private static final String LEGACY_PASSWORD = "Sgo-2024!";
+
+    @RegisterExtension
+    static final BrowserExtension BROWSER = BrowserExtension.phone();
+
+    private static KeycloakTestServer keycloak;
+    private static EsiaEmulator emulator;
+    private static AdminApi admin;
+
+    private SchoolPortal portal;
+    private EsiaPages pages;
+
+    @BeforeAll
+    static void realm() {
+        keycloak = KeycloakTestServer.get();
+        emulator = SharedEmulator.get();
+        admin = keycloak.admin();
+        RealmFixture.importInto(keycloak, emulator.baseUrl());
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        emulator.faults().clear();
+        portal = new SchoolPortal(keycloak.baseUrl(), REALM);
+        pages = new EsiaPages(BROWSER.get(), emulator.baseUrl());
+    }
+
+    @Test
+    void theRolePickerOffersTheThreeRolesAndAPortalCanDeepLinkOne() {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        String page = pages.waitForText("Вход для родителей");
+        assertThat(page).contains("Войти с ролью", "Вход для родителей", "Вход для учащихся", "Вход для педагогов и сотрудников");
+
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()) + "&role=staff");
+        BROWSER.get().waitFor(By.id("login"));
+        assertThat(BROWSER.get().currentUrl()).startsWith(emulator.baseUrl());
+    }
+
+    @Test
+    void oneUserPerPersonWithAProfilePerRoleMatchedBySnilsAndByEmail() throws Exception {
+        JsonNode staff = signInForTokens(portal.loginUrl(UUID.randomUUID().toString()) + "&role=staff", null, TEACHER_PARENT);
+        assertThat(staff.path("school_profile").path("role").asText()).isEqualTo("STAFF");
+        assertThat(staff.path("school_profile").path("registry_id").asText()).isEqualTo("acc-sokolova-sch1");
+
+        BROWSER.get().deleteAllCookies();
+        JsonNode parent = signInForTokens(portal.loginUrl(UUID.randomUUID().toString()), "parent", TEACHER_PARENT);
+        assertThat(parent.path("school_profile").path("role").asText()).isEqualTo("PARENT");
+        assertThat(parent.path("school_profile").path("registry_id").asText()).isEqualTo("acc-sokolova-gym5");
+        assertThat(parent.path("school_profile").path("organisation_name").asText()).isEqualTo("Гимназия № 5");
+
+        assertThat(admin.users(REALM, "esia-" + TEACHER_PARENT)).hasSize(1);
+        assertThat(linkedAccounts(TEACHER_PARENT)).containsExactlyInAnyOrder("acc-sokolova-sch1", "acc-sokolova-gym5");
+        assertThat(events("match_rule")).contains("SNILS", "EMAIL");
+    }
+
+    @Test
+    void anAdultStudentMatchesBySnilsAndNotTheNamesakeBornInAnotherYear() throws Exception {
+        JsonNode student = signInForTokens(portal.loginUrl(UUID.randomUUID().toString()), "student", STUDENT_18);
+
+        assertThat(student.path("school_profile").path("registry_id").asText()).isEqualTo("acc-petrov-sch1");
+        assertThat(student.path("school_profile").path("class").asText()).isEqualTo("11А");
+        assertThat(linkedAccounts(STUDENT_18)).containsExactly("acc-petrov-sch1");
+    }
+
+    @Test
+    void aChildAccountMatchesByNameBirthDateAndBirthCertificateWrittenDifferently() throws Exception {
+        JsonNode child = signInForTokens(portal.loginUrl(UUID.randomUUID().toString()), "student", CHILD_12);
+
+        assertThat(child.path("school_profile").path("registry_id").asText()).isEqualTo("acc-sokolov-gym5");
+        assertThat(events("match_rule")).contains("NAME_DOCUMENT");
+    }
+
+    @Test
+    void severalProfilesOfTheChosenRoleShowThePickerAndTheChoiceGoesIntoTheToken() throws Exception {
+        // The school linked a second staff account of the teacher (seed 001: only staff may link now).
+        signInForTokens(portal.loginUrl(UUID.randomUUID().toString()) + "&role=staff", null, TEACHER_PARENT);
+        execute("INSERT INTO sr_account (id, account_role, organisation_id, last_name, first_name, middle_name, last_name_norm,"
+                + " first_name_norm, middle_name_norm, birth_date, snils, esia_oid, created_at)"
+                + " SELECT 'acc-sokolova-gym5-staff', 'STAFF', 'gym-chel-5', last_name, first_name, middle_name, last_name_norm,"
+                + " first_name_norm, middle_name_norm, birth_date, snils, '" + TEACHER_PARENT + "', CURRENT_TIMESTAMP"
+                + " FROM sr_account WHERE id = 'acc-sokolova-sch1' ON CONFLICT DO NOTHING");
+
+        BROWSER.get().deleteAllCookies();
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()) + "&role=staff");
+        pages.signInAs(TEACHER_PARENT).grantIfAsked();
+        String picker = pages.waitForText("Гимназия № 5");
+        assertThat(picker).contains("МБОУ СОШ № 1 г. Челябинска", "Гимназия № 5", "Нет нужной организации");
+        WebDriver driver = BROWSER.get().driver();
+        driver.findElements(By.cssSelector("button[name='profile']")).stream()
+                .filter(button -> button.getText().contains("Гимназия № 5")).findFirst().orElseThrow().click();
+
+        JsonNode claims = SchoolPortal.claims(portal.tokens(pages.waitForUrl(portal::isRedirectBack)).path("access_token").asText());
+        assertThat(claims.path("school_profile").path("registry_id").asText()).isEqualTo("acc-sokolova-gym5-staff");
+        assertThat(claims.path("school_profile").path("organisation_id").asText()).isEqualTo("gym-chel-5");
+    }
+
+    @Test
+    void notFoundThenLinkTheOldAccountWithItsLoginAndPassword() throws Exception {
+        // A parent account of the adult student that no ESIA rule can match: only the old login proves it.
+        execute("INSERT INTO sr_account (id, account_role, organisation_id, last_name, first_name, middle_name, last_name_norm,"
+                + " first_name_norm, middle_name_norm, birth_date, legacy_login, password_hash, created_at)"
+                + " SELECT 'acc-petrov-parent-e2e', 'PARENT', 'gym-chel-5', 'Петров', 'Никита', 'Сергеевич', 'ПЕТРОВ', 'НИКИТА',"
+                + " 'СЕРГЕЕВИЧ', NULL, 'petrov.parent', password_hash, CURRENT_TIMESTAMP FROM sr_account"
+                + " WHERE id = 'acc-zakharchenko-gym5' ON CONFLICT DO NOTHING");
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseRole("parent").signInAs(STUDENT_18).grantIfAsked();
+        pages.waitForText("Запись не найдена");
+        pages.press("esia-link");
+
+        submitLink("gym-chel-5", "petrov.parent", "wrong-password");
+        assertThat(pages.waitForText("Неверный логин или пароль")).contains("Неверный логин или пароль");
+        submitLink("gym-chel-5", "petrov.parent", LEGACY_PASSWORD);
+
+        JsonNode claims = SchoolPortal.claims(portal.tokens(pages.waitForUrl(portal::isRedirectBack)).path("access_token").asText());
+        assertThat(claims.path("school_profile").path("registry_id").asText()).isEqualTo("acc-petrov-parent-e2e");
+        assertThat(linkedAccounts(STUDENT_18)).contains("acc-petrov-parent-e2e");
+    }
+
+    @Test
+    void wrongPasswordsAreCountedAndLockTheLinkForm() {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseRole("parent").signInAs(TEEN).grantIfAsked();
+        pages.waitForText("Запись не найдена");
+        pages.press("esia-link");
+
+        String page = "";
+        for (int attempt = 0; attempt < 7 && !page.contains("Слишком много неудачных попыток"); attempt++) {
+            submitLink("gym-chel-5", "zakharchenko.d", "wrong-" + attempt);
+            page = pages.waitForText("попыт");
+        }
+        assertThat(page).contains("Слишком много неудачных попыток");
+        // Even the right password is refused while locked.
+        submitLinkIfFormShown("gym-chel-5", "zakharchenko.d", LEGACY_PASSWORD);
+        assertThat(pages.bodyText()).doesNotContain("Неверный логин или пароль").contains("Слишком много неудачных попыток");
+        assertThat(admin.users(REALM, "esia-" + TEEN)).isEmpty();
+    }
+
+    @Test
+    void afterTheCutOffDateTheLinkPageSaysOnlyTheSchoolCanLink() {
+        JsonNode config = legacyLinkConfig();
+        ObjectNode closed = config.deepCopy();
+        ((ObjectNode) closed.path("config")).put("selfLinkUntil", "2025-03-31");
+        admin.put("/admin/realms/" + REALM + "/authentication/config/" + config.path("id").asText(), closed);
+        try {
+            BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+            pages.chooseRole("staff").signInAs(TEEN).grantIfAsked();
+            pages.waitForText("Запись не найдена");
+            pages.press("esia-link");
+
+            String page = pages.waitForText("только ответственным сотрудником");
+            assertThat(page).contains("привязка учётной записи Госуслуг возможна только ответственным сотрудником образовательной организации");
+            assertThat(BROWSER.get().driver().findElements(By.id("username"))).isEmpty();
+        } finally {
+            admin.put("/admin/realms/" + REALM + "/authentication/config/" + config.path("id").asText(), config);
+        }
+    }
+
+    @Test
+    void notFoundThenARequestToTheSchoolGetsANumberAndAnEmailOnce() throws Exception {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseRole("student").signInAs(PARENT_OF_TWO).grantIfAsked();
+        pages.waitForText("Запись не найдена");
+        pages.press("esia-request");
+
+        WebDriver driver = BROWSER.get().driver();
+        BROWSER.get().waitFor(By.id("childFullName")).sendKeys("Джалилова Амина Егоровна");
+        new Select(driver.findElement(By.id("organisationType"))).selectByValue("SCHOOL");
+        new Select(driver.findElement(By.id("organisationId"))).selectByValue("gym-chel-5");
+        driver.findElement(By.id("className")).sendKeys("4В");
+        driver.findElement(By.id("contactEmail")).clear();
+        driver.findElement(By.id("contactEmail")).sendKeys("family.e2e@example.ru");
+        driver.findElement(By.id("esia-request-send")).click();
+
+        String done = pages.waitForText("Обращение №");
+        String number = done.replaceAll("(?s).*Обращение № (\\S+) отправлено.*", "$1");
+        assertThat(number).matches("Р-\\d{4}-\\d{6}");
+        assertThat(SharedSmtp.get().waitForIncomingEmail(15_000, 1)).isTrue();
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage message : SharedSmtp.get().getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals("family.e2e@example.ru")) {
+                mails.add(message);
+            }
+        }
+        assertThat(mails).hasSize(1);
+        assertThat(GreenMailUtil.getBody(mails.get(0))).isNotBlank();
+        assertThat(mails.get(0).getSubject() + GreenMailUtil.getBody(mails.get(0))).contains(number);
+
+        // A second submit of the same form (back button, double click) makes no second request.
+        driver.navigate().back();
+        if (!driver.findElements(By.id("esia-request-send")).isEmpty()) {
+            driver.findElement(By.id("esia-request-send")).click();
+            pages.waitForText("Обращение");
+        }
+        assertThat(count("SELECT count(*) FROM sr_access_request WHERE esia_oid = '" + PARENT_OF_TWO + "'")).isEqualTo(1);
+        assertThat(admin.users(REALM, "esia-" + PARENT_OF_TWO)).isEmpty();
+    }
+
+    @Test
+    void aRegistryOutageEndsOnARussianPageAndCreatesNothing() throws Exception {
+        try (Connection connection = keycloak.database().adminConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE school_registry ALLOW_CONNECTIONS false");
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'school_registry'");
+        }
+        try {
+            BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+            pages.chooseRole("student").signInAs("1000300105").grantIfAsked();
+
+            String page = pages.waitForText("временно недоступен");
+            assertThat(page).contains("Электронный журнал временно недоступен").contains("учётная запись не создана");
+            assertThat(admin.users(REALM, "esia-1000300105")).isEmpty();
+        } finally {
+            try (Connection connection = keycloak.database().adminConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("ALTER DATABASE school_registry ALLOW_CONNECTIONS true");
+            }
+        }
+    }
+
+    private JsonNode signInForTokens(String loginUrl, String role, String oid) throws Exception {
+        BROWSER.get().open(loginUrl);
+        if (role != null) {
+            pages.chooseRole(role);
+        }
+        pages.signInAs(oid).grantIfAsked();
+        return SchoolPortal.claims(portal.tokens(pages.waitForUrl(portal::isRedirectBack)).path("access_token").asText());
+    }
+
+    private void submitLink(String organisation, String login, String password) {
+        WebDriver driver = BROWSER.get().driver();
+        new Select(BROWSER.get().waitFor(By.id("organisation"))).selectByValue(organisation);
+        driver.findElement(By.id("username")).clear();
+        driver.findElement(By.id("username")).sendKeys(login);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    private void submitLinkIfFormShown(String organisation, String login, String password) {
+        if (!BROWSER.get().driver().findElements(By.id("username")).isEmpty()) {
+            submitLink(organisation, login, password);
+            pages.waitForText("попыт");
+        }
+    }
+
+    private static JsonNode legacyLinkConfig() {
+        for (JsonNode execution : admin.get("/admin/realms/" + REALM + "/authentication/flows/esia%20first%20broker%20login/executions")) {
+            if ("esia-legacy-link".equals(execution.path("providerId").asText())) {
+                return admin.get("/admin/realms/" + REALM + "/authentication/config/" + execution.path("authenticationConfig").asText());
+            }
+        }
+        throw new AssertionError("no esia-legacy-link execution in the first broker login flow");
+    }
+
+    private static List<String> events(String detail) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode event : admin.get("/admin/realms/" + REALM + "/events?max=200")) {
+            JsonNode value = event.path("details").path(detail);
+            if (!value.isMissingNode()) {
+                values.add(value.asText());
+            }
+        }
+        return values;
+    }
+
+    private static List<String> linkedAccounts(String oid) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = keycloak.database().registryConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT id FROM sr_account WHERE esia_oid = ?")) {
+            statement.setString(1, oid);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = keycloak.database().registryConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection connection = keycloak.database().registryConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
