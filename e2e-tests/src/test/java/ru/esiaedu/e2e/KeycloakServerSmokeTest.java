@@ -64,9 +64,10 @@ class KeycloakServerSmokeTest {
     void accountConsoleSendsTheBrowserToTheLoginPage() {
         browser.get().open(keycloak.baseUrl() + "/realms/" + realm + "/account");
 
-        browser.get().waitFor(By.id("username"));
-        assertThat(browser.get().driver().findElement(By.id("password")).isDisplayed()).isTrue();
-        assertThat(browser.get().driver().findElement(By.id("kc-login")).isDisplayed()).isTrue();
+        // The school realm signs in only through Gosuslugi: the first page is «Войти с ролью».
+        browser.get().waitFor(By.id("esia-role-parent"));
+        assertThat(browser.get().driver().findElement(By.id("esia-role-student")).isDisplayed()).isTrue();
+        assertThat(browser.get().driver().findElement(By.id("esia-role-staff")).isDisplayed()).isTrue();
         assertThat(browser.get().currentUrl())
                 .startsWith(keycloak.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/auth");
     }

@@ -237,7 +237,8 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
     private static FormMessage lockMessage(Duration remaining) {
         long minutes = LinkAttemptGuard.minutes(remaining);
         // {0} as text: MessageFormat would group digits; {1} is the Russian noun form for ru, unused by en.
-        return new FormMessage("esiaLinkTooManyAttempts", Long.toString(minutes), RussianPlural.minutes(minutes));
+        // FormMessage(String, String, Object...) would take the key as a field name: pass field = null.
+        return new FormMessage(null, "esiaLinkTooManyAttempts", Long.toString(minutes), RussianPlural.minutes(minutes));
     }
 
     private static org.keycloak.events.EventBuilder event(AuthenticationFlowContext context) {

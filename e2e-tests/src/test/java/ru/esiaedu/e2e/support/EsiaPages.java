@@ -88,6 +88,30 @@ public final class EsiaPages {
     }
 
     /** The page may still be navigating: re-read the body until it holds still. */
+    /** Waits until the page shows one of the texts; returns the page text either way. */
+    public String waitForAnyText(String... expected) {
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .ignoring(StaleElementReferenceException.class)
+                    .ignoring(NoSuchElementException.class)
+                    .until(d -> {
+                        String text = d.findElement(By.tagName("body")).getText();
+                        return java.util.Arrays.stream(expected).anyMatch(text::contains);
+                    });
+        } catch (org.openqa.selenium.TimeoutException ignored) {
+            // the caller's assertion shows the text that was there instead
+        }
+        return bodyText();
+    }
+
+    /** Scrolls a button into the middle of a phone-sized window before clicking, as a thumb would. */
+    public void clickVisible(By locator) {
+        WebElement element = browser.waitFor(locator);
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     public String bodyText() {
         for (int attempt = 0; ; attempt++) {
             try {

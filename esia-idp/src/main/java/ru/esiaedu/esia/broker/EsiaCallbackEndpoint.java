@@ -108,7 +108,7 @@ public class EsiaCallbackEndpoint {
         if (category == EsiaErrorCode.Category.USER_CANCELLED) {
             LOG.infof("ESIA login cancelled by the user (%s)", code);
             recordFailure("cancelled at ESIA " + (code == null ? error : code), Errors.REJECTED_BY_USER);
-            return callback.error(provider.getConfig(), EsiaMessages.CANCELLED);
+            return backToLogin(EsiaMessages.CANCELLED);
         }
         return failToLoginPage(new EsiaLoginFailure(EsiaMessages.forEsiaError(code, error),
                 "ESIA refused the authorization: " + (code == null ? sanitize(error) : code) + " (" + category + ")"));
@@ -118,7 +118,20 @@ public class EsiaCallbackEndpoint {
     private Response failToLoginPage(EsiaLoginFailure failure) {
         LOG.warnf("ESIA login failed: %s", failure.reason());
         recordFailure(failure.reason(), Errors.IDENTITY_PROVIDER_LOGIN_FAILURE);
-        return callback.error(provider.getConfig(), failure.messageKey());
+        return backToLogin(failure.messageKey());
+    }
+
+    /**
+     * Runs the browser flow again from its first step with the Russian message. Without clearing,
+     * steps that succeeded before the redirect to ESIA (e.g. the role picker) would be skipped and an
+     * ESIA-only flow would end on a dead-end error page instead of a page the person can retry from.
+     */
+    private Response backToLogin(String messageKey) {
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        if (authSession != null) {
+            authSession.clearExecutionStatus();
+        }
+        return callback.error(provider.getConfig(), messageKey);
     }
 
     /** A failure outside any usable login (unknown state): a standalone error page. */
