@@ -1,0 +1,98 @@
+package ru.esiaedu.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ru.esiaedu.e2e.support.AdminApi;
+import ru.esiaedu.e2e.support.Browser;
+import ru.esiaedu.e2e.support.EsiaPages;
+import ru.esiaedu.e2e.support.KeycloakTestServer;
+import ru.esiaedu.e2e.support.RealmFixture;
+import ru.esiaedu.e2e.support.SchoolPortal;
+import ru.esiaedu.e2e.support.SharedEmulator;
+import ru.esiaedu.emulator.EsiaEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A pupil opens the portal on a phone and a laptop and signs in with Gosuslugi on both at the same
+ * moment, for the first time: one Keycloak user, one registry link, and no stack trace on either.
+ */
+class ConcurrentFirstLoginE2ETest {
+
+    private static final String REALM = "school";
+    private static final String TEEN = "1000300104";
+
+    private static KeycloakTestServer keycloak;
+    private static EsiaEmulator emulator;
+    private static AdminApi admin;
+
+    @BeforeAll
+    static void realm() {
+        keycloak = KeycloakTestServer.get();
+        emulator = SharedEmulator.get();
+        admin = keycloak.admin();
+        RealmFixture.importInto(keycloak, emulator.baseUrl());
+    }
+
+    @Test
+    void twoFirstLoginsOfOnePersonAtOnceEndWithOneUser() throws Exception {
+        List<Browser> browsers = List.of(Browser.phone(), Browser.desktop());
+        try {
+            List<SchoolPortal> portals = new ArrayList<>();
+            for (Browser browser : browsers) {
+                SchoolPortal portal = new SchoolPortal(keycloak.baseUrl(), REALM);
+                portals.add(portal);
+                browser.open(portal.loginUrl(UUID.randomUUID().toString()) + "&role=student");
+                browser.waitFor(By.cssSelector("button[name='quick'][value='" + TEEN + "']"));
+            }
+            // Both are on the Gosuslugi login page: sign in on both at once.
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<String>> results = new ArrayList<>();
+            for (int i = 0; i < browsers.size(); i++) {
+                Browser browser = browsers.get(i);
+                SchoolPortal portal = portals.get(i);
+                results.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        EsiaPages pages = new EsiaPages(browser, emulator.baseUrl());
+                        pages.signInAs(TEEN).grantIfAsked();
+                        try {
+                            return pages.waitForUrl(portal::isRedirectBack);
+                        } catch (RuntimeException notBack) {
+                            return "page: " + pages.bodyText();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return "interrupted";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (CompletableFuture<String> result : results) {
+                outcomes.add(result.get(90, TimeUnit.SECONDS));
+            }
+
+            JsonNode users = admin.get("/admin/realms/" + REALM + "/users?exact=true&username=esia-" + TEEN);
+            assertThat(users).as("users after %s", outcomes).hasSize(1);
+            assertThat(admin.federatedIdentities(REALM, users.get(0).path("id").asText())).hasSize(1);
+            assertThat(outcomes).as("at least one browser is signed in").anyMatch(outcome -> outcome.contains("code="));
+            for (String outcome : outcomes) {
+                assertThat(outcome).doesNotContain("Exception").doesNotContain("at org.keycloak");
+            }
+        } finally {
+            browsers.forEach(Browser::close);
+        }
+    }
+}
