@@ -67,6 +67,13 @@ class ConcurrentFirstLoginE2ETest {
                         start.await();
                         EsiaPages pages = new EsiaPages(browser, emulator.baseUrl());
                         pages.signInAs(TEEN).grantIfAsked();
+                        String seen = pages.waitForAnyText("Вход уже выполняется", "issuer");
+                        if (seen.contains("Вход уже выполняется")) {
+                            // The other device is creating the account: «Повторить» finds it.
+                            Thread.sleep(2_000);
+                            pages.press("esia-retry");
+                            pages.grantIfAsked();
+                        }
                         try {
                             return pages.waitForUrl(portal::isRedirectBack);
                         } catch (RuntimeException notBack) {
@@ -87,10 +94,7 @@ class ConcurrentFirstLoginE2ETest {
             JsonNode users = admin.get("/admin/realms/" + REALM + "/users?exact=true&username=esia-" + TEEN);
             assertThat(users).as("users after %s", outcomes).hasSize(1);
             assertThat(admin.federatedIdentities(REALM, users.get(0).path("id").asText())).hasSize(1);
-            assertThat(outcomes).as("at least one browser is signed in").anyMatch(outcome -> outcome.contains("code="));
-            for (String outcome : outcomes) {
-                assertThat(outcome).doesNotContain("Exception").doesNotContain("at org.keycloak");
-            }
+            assertThat(outcomes).as("both devices end signed in").allMatch(outcome -> outcome.contains("code="));
         } finally {
             browsers.forEach(Browser::close);
         }

@@ -37,6 +37,10 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(RegistryMatchAuthenticator.class);
 
+    static final String FIRST_LOGIN_LOCK_PREFIX = "esia-first-login:";
+    /** Long enough to create the user after a match; short enough not to block a retry for long. */
+    static final long FIRST_LOGIN_LOCK_SECONDS = 30;
+
     private final Clock clock;
 
     public RegistryMatchAuthenticator(Clock clock) {
@@ -59,6 +63,14 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
             return;
         }
         authSession.setAuthNote(LinkerNotes.OID, person.oid());
+        // One first login per person at a time, cluster-wide: two at once would both try to create the
+        // user (the database lets one win, the other would end on Keycloak's generic error).
+        String lock = FIRST_LOGIN_LOCK_PREFIX + context.getRealm().getId() + ":" + person.oid();
+        if (!context.getSession().singleUseObjects().putIfAbsent(lock, FIRST_LOGIN_LOCK_SECONDS)) {
+            context.getEvent().detail("reason", "first login of this person already in progress");
+            context.challenge(Pages.loginInProgress(context));
+            return;
+        }
         Optional<RegistryRole> role = ChosenRole.read(authSession);
         role.ifPresent(r -> authSession.setAuthNote(LinkerNotes.ROLE, r.name()));
 
@@ -67,12 +79,15 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
             notes = MatchAndLink.run(Registry.of(context.getSession()), clock, person, role);
         } catch (RegistryUnavailableException e) {
             LOG.warnf("School registry unavailable during first ESIA login: %s", e.getClass().getSimpleName());
+            context.getSession().singleUseObjects().remove(lock);
             context.challenge(Pages.registryUnavailable(context));
             return;
         }
 
         if (notes.empty()) {
             context.getEvent().detail("match_rule", "NONE");
+            // The person may now link, ask the school or leave: none of that creates a user by matching.
+            context.getSession().singleUseObjects().remove(lock);
             context.challenge(Pages.notFound(context, true));
             return;
         }

@@ -16,6 +16,7 @@ public final class Pages {
 
     public static final String NOT_FOUND = "esia-not-found.ftl";
     public static final String REGISTRY_UNAVAILABLE = "esia-registry-unavailable.ftl";
+    public static final String LOGIN_IN_PROGRESS = "esia-login-in-progress.ftl";
     public static final String PROFILE_SELECT = "esia-profile-select.ftl";
 
     /** Form field carrying the button pressed on our pages. */
@@ -29,6 +30,14 @@ public final class Pages {
     public static final String REGISTRY_UNAVAILABLE_ERROR = "school_registry_unavailable";
 
     private Pages() {
+    }
+
+    /**
+     * «Вход уже выполняется»: the same person's first login runs in another browser right now. Only
+     * one may create the account; this one starts over with «Повторить» and then finds it.
+     */
+    public static Response loginInProgress(AuthenticationFlowContext context) {
+        return context.form().createForm(LOGIN_IN_PROGRESS);
     }
 
     public static Response notFound(AuthenticationFlowContext context, boolean offerLink) {
