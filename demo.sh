@@ -116,11 +116,12 @@ cat <<INFO
   Keycloak        http://localhost:$KC_PORT
   Admin console   http://localhost:$KC_PORT/admin/   (login admin / admin)
   Try it          http://localhost:$KC_PORT/realms/school/account
-                  -> «Госуслуги» -> on the emulator pick a test person (one click) or type a phone,
-                     e-mail or SNILS with password Esia-Demo-2026 -> «Предоставить»
-  As the portal   http://localhost:$KC_PORT/realms/school/protocol/openid-connect/auth?client_id=school-portal&response_type=code&scope=openid&redirect_uri=http://localhost:$KC_PORT/realms/school/account/
-  Test persons    esia-emulator/README.md (parent with two children, teacher-parent, 18+ student,
-                  teen, child account, unconfirmed, unverified contacts, deleted)
+                  -> «Вход для родителей» -> on the emulator pick a test person (one click) or type a
+                     phone, e-mail or SNILS with password Esia-Demo-2026 -> «Предоставить»
+                  e.g. Захарченко Диана (found by phone), Морозова Ольга («Запись не найдена» ->
+                  «Обратиться в организацию»: the e-mail shows up in the mail viewer)
+  Test persons    README.md "Demo persons"; old school logins (password Sgo-2024!): zakharchenko.d,
+                  sokolova.e, petrov.n, dzhalilov.r
   E-mail          http://localhost:$MAIL_UI_PORT   (GreenMail: every message Keycloak sends)
   ESIA emulator   http://localhost:$EMULATOR_PORT   (faults for a demo: curl -X POST 'http://localhost:$EMULATOR_PORT/__emulator/faults?next=TOKEN_500')
 
