@@ -118,8 +118,8 @@ cat <<INFO
   Try it          http://localhost:$KC_PORT/realms/school/account
                   -> «Вход для родителей» -> on the emulator pick a test person (one click) or type a
                      phone, e-mail or SNILS with password Esia-Demo-2026 -> «Предоставить»
-                  e.g. Захарченко Диана (found by phone), Морозова Ольга («Запись не найдена» ->
-                  «Обратиться в организацию»: the e-mail shows up in the mail viewer)
+                  e.g. Захарченко Диана as parent (found by phone); as «Вход для учащихся» she is not
+                  found -> «Обратиться в организацию» -> the request number, and the e-mail in the viewer
   Test persons    README.md "Demo persons"; old school logins (password Sgo-2024!): zakharchenko.d,
                   sokolova.e, petrov.n, dzhalilov.r
   E-mail          http://localhost:$MAIL_UI_PORT   (GreenMail: every message Keycloak sends)
