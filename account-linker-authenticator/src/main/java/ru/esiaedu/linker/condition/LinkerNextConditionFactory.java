@@ -2,18 +2,18 @@ package ru.esiaedu.linker.condition;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import ru.esiaedu.linker.LinkerNotes;
 
+import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+
 /** Condition guarding the «Привязать учётную запись» / «Обратиться в организацию» sub-flows. */
-public final class LinkerNextConditionFactory implements ConditionalAuthenticatorFactory {
+public final class LinkerNextConditionFactory extends LinkerAuthenticatorFactory implements ConditionalAuthenticatorFactory {
 
     public static final String ID = "esia-linker-next-condition";
     static final String CONFIG_VALUE = "value";
@@ -46,11 +46,6 @@ public final class LinkerNextConditionFactory implements ConditionalAuthenticato
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
                 .property()
@@ -67,17 +62,5 @@ public final class LinkerNextConditionFactory implements ConditionalAuthenticato
     @Override
     public ConditionalAuthenticator getSingleton() {
         return LinkerNextCondition.SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -3,16 +3,15 @@ package ru.esiaedu.linker.firstlogin;
 import java.time.Clock;
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
+import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+
 /** First-broker-login: match the ESIA person to the school registry, before idp-create-user-if-unique. */
-public final class RegistryMatchAuthenticatorFactory implements AuthenticatorFactory {
+public final class RegistryMatchAuthenticatorFactory extends LinkerAuthenticatorFactory {
 
     public static final String ID = "esia-registry-match";
 
@@ -52,11 +51,6 @@ public final class RegistryMatchAuthenticatorFactory implements AuthenticatorFac
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
     }
@@ -64,17 +58,5 @@ public final class RegistryMatchAuthenticatorFactory implements AuthenticatorFac
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

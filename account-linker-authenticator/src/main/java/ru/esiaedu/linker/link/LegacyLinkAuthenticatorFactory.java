@@ -2,17 +2,16 @@ package ru.esiaedu.linker.link;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+
 /** «ЕСИА: привязка по логину и паролю» — first-broker-login execution {@code esia-legacy-link}. */
-public final class LegacyLinkAuthenticatorFactory implements AuthenticatorFactory {
+public final class LegacyLinkAuthenticatorFactory extends LinkerAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "esia-legacy-link";
     public static final String CONFIG_SELF_LINK_UNTIL = "selfLinkUntil";
@@ -73,11 +72,6 @@ public final class LegacyLinkAuthenticatorFactory implements AuthenticatorFactor
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return CONFIG;
     }
@@ -85,17 +79,5 @@ public final class LegacyLinkAuthenticatorFactory implements AuthenticatorFactor
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

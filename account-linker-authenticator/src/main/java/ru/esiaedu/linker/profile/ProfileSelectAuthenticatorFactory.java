@@ -2,16 +2,15 @@ package ru.esiaedu.linker.profile;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
+import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+
 /** Post-broker-login: choose the school profile for this login. */
-public final class ProfileSelectAuthenticatorFactory implements AuthenticatorFactory {
+public final class ProfileSelectAuthenticatorFactory extends LinkerAuthenticatorFactory {
 
     public static final String ID = "esia-profile-select";
 
@@ -51,11 +50,6 @@ public final class ProfileSelectAuthenticatorFactory implements AuthenticatorFac
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
     }
@@ -63,17 +57,5 @@ public final class ProfileSelectAuthenticatorFactory implements AuthenticatorFac
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -2,17 +2,16 @@ package ru.esiaedu.linker.request;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+
 /** «ЕСИА: обращение в организацию» — first-broker-login execution {@code esia-access-request}. */
-public final class AccessRequestAuthenticatorFactory implements AuthenticatorFactory {
+public final class AccessRequestAuthenticatorFactory extends LinkerAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "esia-access-request";
     public static final String CONFIG_REQUIRE_CHILDREN = "requireChildren";
@@ -70,11 +69,6 @@ public final class AccessRequestAuthenticatorFactory implements AuthenticatorFac
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return CONFIG;
     }
@@ -82,17 +76,5 @@ public final class AccessRequestAuthenticatorFactory implements AuthenticatorFac
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

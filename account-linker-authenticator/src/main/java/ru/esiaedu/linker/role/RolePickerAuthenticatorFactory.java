@@ -2,17 +2,16 @@ package ru.esiaedu.linker.role;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+
 /** Browser flow: «Войти с ролью», before Keycloak's identity-provider-redirector. */
-public final class RolePickerAuthenticatorFactory implements AuthenticatorFactory {
+public final class RolePickerAuthenticatorFactory extends LinkerAuthenticatorFactory {
 
     public static final String ID = "esia-role-picker";
     static final String CONFIG_ROLES = "roles";
@@ -52,11 +51,6 @@ public final class RolePickerAuthenticatorFactory implements AuthenticatorFactor
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
                 .property()
@@ -74,17 +68,5 @@ public final class RolePickerAuthenticatorFactory implements AuthenticatorFactor
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
