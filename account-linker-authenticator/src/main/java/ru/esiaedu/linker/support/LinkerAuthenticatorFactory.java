@@ -1,6 +1,7 @@
 package ru.esiaedu.linker.support;
 
 import org.keycloak.Config;
+import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.KeycloakSessionFactory;
 
 /**
