@@ -267,6 +267,31 @@ class EsiaLoginE2ETest {
         assertThat(admin.get("/admin/realms/" + REALM + "/users/" + userId + "/sessions")).hasSize(sessionsBefore - 1);
     }
 
+    @Test
+    @Order(12)
+    void theClientKeyCanComeFromKeycloaksVault() throws Exception {
+        JsonNode idp = admin.identityProvider(REALM, "esia");
+        ObjectNode fromVault = (ObjectNode) idp.deepCopy();
+        ((ObjectNode) fromVault.path("config")).put("clientPrivateKey", ru.esiaedu.e2e.support.Vault.CLIENT_KEY_REFERENCE);
+        admin.updateIdentityProvider(REALM, "esia", fromVault);
+        try {
+            BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+            pages.chooseRole("parent").signInAs(PARENT).grantIfAsked();
+            assertThat(SchoolPortal.claims(portal.tokens(pages.waitForUrl(portal::isRedirectBack)).path("access_token").asText())
+                    .path("preferred_username").asText()).isEqualTo("esia-" + PARENT);
+
+            // A reference to a secret the vault does not hold is a configuration error, said in Russian.
+            ((ObjectNode) fromVault.path("config")).put("clientPrivateKey", "${vault.no-such-key}");
+            admin.updateIdentityProvider(REALM, "esia", fromVault);
+            BROWSER.get().deleteAllCookies();
+            BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+            BROWSER.get().waitFor(org.openqa.selenium.By.id("esia-role-parent")).click();
+            assertThat(pages.waitForText("ошибки настройки")).contains("Вход через Госуслуги временно недоступен из-за ошибки настройки");
+        } finally {
+            admin.updateIdentityProvider(REALM, "esia", idp);
+        }
+    }
+
     private static JsonNode userByUsername(String username) {
         JsonNode found = admin.get("/admin/realms/" + REALM + "/users?exact=true&briefRepresentation=false&username=" + username);
         assertThat(found).as("user " + username).hasSize(1);

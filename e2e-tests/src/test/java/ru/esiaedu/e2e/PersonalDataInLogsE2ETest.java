@@ -28,7 +28,8 @@ class PersonalDataInLogsE2ETest {
                 "5550101", "9165550101", "d.zakharchenko@mail.ru", "E.Sokolova79", "primer123",   // contacts
                 "family.e2e@example.ru",                                                        // typed in the request form
                 "Захарченко", "Набиевна", "Соколова", "Джалилова", "Кузнецов", "Морозова",      // names
-                "zakharchenko.d", "petrov.parent", "Sgo-2024", "Esia-Demo-2026")) {            // logins, passwords
+                "zakharchenko.d", "petrov.parent", "Sgo-2024", "Esia-Demo-2026",              // logins, passwords
+                "PRIVATE KEY")) {                                                                 // key material
             assertThat(log).as("the log must not contain personal data").doesNotContain(personal);
         }
         assertThat(log).as("no JWTs in the log").doesNotContainPattern("eyJ[A-Za-z0-9_-]{10,}\\.eyJ");

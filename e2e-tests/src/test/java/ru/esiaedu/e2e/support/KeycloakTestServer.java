@@ -162,7 +162,10 @@ public final class KeycloakTestServer {
                 "--spi-school-registry--jdbc--username=" + database.username(),
                 "--spi-school-registry--jdbc--password=" + database.password(),
                 "--spi-school-registry--jdbc--demo-data=true",
-                "--spi-school-registry--jdbc--initialize-at-startup=true"));
+                "--spi-school-registry--jdbc--initialize-at-startup=true",
+                // A file vault, as operators keep key material: see EsiaLoginE2ETest's vault test.
+                "--vault=file",
+                "--vault-dir=" + Vault.prepare()));
         if (!optimized) {
             command.add("--db=postgres");
         }
