@@ -22,6 +22,7 @@ import ru.esiaedu.e2e.support.EsiaPages;
 import ru.esiaedu.e2e.support.KeycloakTestServer;
 import ru.esiaedu.e2e.support.RealmFixture;
 import ru.esiaedu.e2e.support.SchoolPortal;
+import ru.esiaedu.e2e.support.Screenshots;
 import ru.esiaedu.e2e.support.SharedEmulator;
 import ru.esiaedu.emulator.EsiaEmulator;
 import ru.esiaedu.emulator.Fault;
@@ -155,6 +156,7 @@ class EsiaLoginE2ETest {
         pages.chooseRole("parent").signInAs(SIMPLIFIED).grantIfAsked();
 
         assertThat(pages.waitForText("не подтверждена")).contains("Ваша учётная запись на Госуслугах не подтверждена");
+        Screenshots.take(BROWSER.get(), "13-esia-account-not-confirmed");
         // Back on «Войти с ролью» with the explanation: the person can try again with another account.
         assertThat(BROWSER.get().driver().findElements(org.openqa.selenium.By.id("esia-role-parent"))).isNotEmpty();
         assertThat(admin.users(REALM, "esia-" + SIMPLIFIED)).isEmpty();
@@ -173,6 +175,7 @@ class EsiaLoginE2ETest {
 
         assertThat(pages.waitForText("отменён")).contains("Вход через Госуслуги отменён");
         assertThat(admin.users(REALM, "esia-" + STUDENT_18)).isEmpty();
+        Screenshots.take(BROWSER.get(), "14-esia-cancelled");
     }
 
     @Test

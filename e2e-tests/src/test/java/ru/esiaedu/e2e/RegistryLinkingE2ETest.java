@@ -29,6 +29,7 @@ import ru.esiaedu.e2e.support.EsiaPages;
 import ru.esiaedu.e2e.support.KeycloakTestServer;
 import ru.esiaedu.e2e.support.RealmFixture;
 import ru.esiaedu.e2e.support.SchoolPortal;
+import ru.esiaedu.e2e.support.Screenshots;
 import ru.esiaedu.e2e.support.SharedEmulator;
 import ru.esiaedu.e2e.support.SharedSmtp;
 import ru.esiaedu.emulator.EsiaEmulator;
@@ -81,10 +82,12 @@ class RegistryLinkingE2ETest {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
         String page = pages.waitForText("Вход для родителей");
         assertThat(page).contains("Войти с ролью", "Вход для родителей", "Вход для учащихся", "Вход для педагогов и сотрудников");
+        Screenshots.take(BROWSER.get(), "01-role-picker");
 
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()) + "&role=staff");
         BROWSER.get().waitFor(By.id("login"));
         assertThat(BROWSER.get().currentUrl()).startsWith(emulator.baseUrl());
+        Screenshots.take(BROWSER.get(), "02-gosuslugi-login-emulator");
     }
 
     @Test
@@ -144,6 +147,7 @@ class RegistryLinkingE2ETest {
         pages.signInAs(TEACHER_PARENT).grantIfAsked();
         String picker = pages.waitForText("Гимназия № 5");
         assertThat(picker).contains("МБОУ СОШ № 1 г. Челябинска", "Гимназия № 5", "Нет нужной организации");
+        Screenshots.take(BROWSER.get(), "11-profile-picker");
         WebDriver driver = BROWSER.get().driver();
         driver.findElements(By.cssSelector("button[name='profile']")).stream()
                 .filter(button -> button.getText().contains("Гимназия № 5")).findFirst().orElseThrow().click();
@@ -164,10 +168,14 @@ class RegistryLinkingE2ETest {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
         pages.chooseRole("parent").signInAs(STUDENT_18).grantIfAsked();
         pages.waitForText("Запись не найдена");
+        Screenshots.take(BROWSER.get(), "04-not-found");
         pages.press("esia-link");
+        BROWSER.get().waitFor(By.id("organisation"));
+        Screenshots.take(BROWSER.get(), "05-link-account");
 
         submitLink("gym-chel-5", "petrov.parent", "wrong-password");
         assertThat(pages.waitForText("Неверный логин или пароль")).contains("Неверный логин или пароль");
+        Screenshots.take(BROWSER.get(), "06-link-wrong-password");
         submitLink("gym-chel-5", "petrov.parent", LEGACY_PASSWORD);
 
         JsonNode claims = SchoolPortal.claims(portal.tokens(pages.waitForUrl(portal::isRedirectBack)).path("access_token").asText());
@@ -188,6 +196,7 @@ class RegistryLinkingE2ETest {
             page = pages.waitForAnyText("Неверный логин или пароль", "Слишком много неудачных попыток");
         }
         assertThat(page).contains("Слишком много неудачных попыток");
+        Screenshots.take(BROWSER.get(), "07-link-locked");
         // Even the right password is refused while locked.
         submitLinkIfFormShown("gym-chel-5", "zakharchenko.d", LEGACY_PASSWORD);
         assertThat(pages.bodyText()).doesNotContain("Неверный логин или пароль").contains("Слишком много неудачных попыток");
@@ -209,6 +218,7 @@ class RegistryLinkingE2ETest {
             String page = pages.waitForText("только ответственным сотрудником");
             assertThat(page).contains("привязка учётной записи Госуслуг возможна только ответственным сотрудником образовательной организации");
             assertThat(BROWSER.get().driver().findElements(By.id("username"))).isEmpty();
+            Screenshots.take(BROWSER.get(), "08-link-closed-after-cut-off");
         } finally {
             admin.put("/admin/realms/" + REALM + "/authentication/config/" + config.path("id").asText(), config);
         }
@@ -228,9 +238,11 @@ class RegistryLinkingE2ETest {
         driver.findElement(By.id("className")).sendKeys("4В");
         driver.findElement(By.id("contactEmail")).clear();
         driver.findElement(By.id("contactEmail")).sendKeys("family.e2e@example.ru");
+        Screenshots.take(BROWSER.get(), "09-request-form");
         pages.clickVisible(By.id("esia-request-send"));
 
         String done = pages.waitForText("Обращение №");
+        Screenshots.take(BROWSER.get(), "10-request-sent");
         String number = done.replaceAll("(?s).*Обращение № (\\S+) отправлено.*", "$1");
         assertThat(number).matches("Р-\\d{4}-\\d{6}");
         assertThat(SharedSmtp.get().waitForIncomingEmail(15_000, 1)).isTrue();
@@ -271,6 +283,7 @@ class RegistryLinkingE2ETest {
 
             String page = pages.waitForText("временно недоступен");
             assertThat(page).contains("Электронный журнал временно недоступен").contains("учётная запись не создана");
+            Screenshots.take(BROWSER.get(), "12-registry-unavailable");
             assertThat(admin.users(REALM, "esia-1000300105")).isEmpty();
         } finally {
             try (Connection connection = keycloak.database().adminConnection(); Statement statement = connection.createStatement()) {
