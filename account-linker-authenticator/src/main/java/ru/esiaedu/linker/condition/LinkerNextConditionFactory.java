@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -33,16 +32,6 @@ public final class LinkerNextConditionFactory extends LinkerAuthenticatorFactory
         return "Выполняет подпоток, если на странице «Запись не найдена» или в выборе организации нажата кнопка "
                 + "с этим значением (link — «Привязать учётную запись», request — «Обратиться в организацию»). / "
                 + "Runs the sub-flow when the person chose this step (auth note esia.linker.next).";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
     }
 
     @Override

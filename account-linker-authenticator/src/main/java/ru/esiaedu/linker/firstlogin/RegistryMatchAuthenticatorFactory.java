@@ -1,12 +1,9 @@
 package ru.esiaedu.linker.firstlogin;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ProviderConfigProperty;
 
 import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
 
@@ -38,21 +35,6 @@ public final class RegistryMatchAuthenticatorFactory extends LinkerAuthenticator
     @Override
     public String getReferenceCategory() {
         return "esia-registry";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
     }
 
     @Override

@@ -3,7 +3,6 @@ package ru.esiaedu.linker.link;
 import java.util.List;
 
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -33,11 +32,6 @@ public final class LegacyLinkAuthenticatorFactory extends LinkerAuthenticatorFac
             .add()
             .build();
 
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED,
-            AuthenticationExecutionModel.Requirement.DISABLED
-    };
-
     @Override
     public String getId() {
         return PROVIDER_ID;
@@ -52,23 +46,13 @@ public final class LegacyLinkAuthenticatorFactory extends LinkerAuthenticatorFac
     public String getHelpText() {
         return "Страница «Вход через логин и пароль»: организация, логин и пароль школьной системы для выбранной роли; "
                 + "при успехе учётная запись реестра связывается с учётной записью Госуслуг. Ставьте в условный "
-                + "подпоток с условием «esia-linker-next-is» = link. / Link page: organisation, legacy login and "
+                + "подпоток с условием «esia-linker-next-condition» = link. / Link page: organisation, legacy login and "
                 + "password of the chosen role; on success the registry account is linked to the ESIA person.";
     }
 
     @Override
     public String getReferenceCategory() {
         return "esia-link";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
     }
 
     @Override

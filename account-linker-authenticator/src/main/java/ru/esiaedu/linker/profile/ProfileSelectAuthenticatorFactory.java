@@ -1,11 +1,8 @@
 package ru.esiaedu.linker.profile;
 
-import java.util.List;
 
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ProviderConfigProperty;
 
 import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
 
@@ -37,21 +34,6 @@ public final class ProfileSelectAuthenticatorFactory extends LinkerAuthenticator
     @Override
     public String getReferenceCategory() {
         return "esia-registry";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
     }
 
     @Override

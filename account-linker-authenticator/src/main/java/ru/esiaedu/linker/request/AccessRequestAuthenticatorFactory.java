@@ -3,7 +3,6 @@ package ru.esiaedu.linker.request;
 import java.util.List;
 
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -30,11 +29,6 @@ public final class AccessRequestAuthenticatorFactory extends LinkerAuthenticator
             .add()
             .build();
 
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED,
-            AuthenticationExecutionModel.Requirement.DISABLED
-    };
-
     @Override
     public String getId() {
         return PROVIDER_ID;
@@ -49,23 +43,13 @@ public final class AccessRequestAuthenticatorFactory extends LinkerAuthenticator
     public String getHelpText() {
         return "Форма «Обратиться в организацию»: ФИО ребёнка, тип организации, организация, класс, e-mail; обращение "
                 + "уходит в реестр, человек видит номер и получает письмо. Вход на этом заканчивается. Ставьте в условный "
-                + "подпоток с условием «esia-linker-next-is» = request. / Access request form; the login ends with the "
+                + "подпоток с условием «esia-linker-next-condition» = request. / Access request form; the login ends with the "
                 + "request number.";
     }
 
     @Override
     public String getReferenceCategory() {
         return "esia-access-request";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
     }
 
     @Override

@@ -41,11 +41,6 @@ public final class RolePickerAuthenticatorFactory extends LinkerAuthenticatorFac
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public Requirement[] getRequirementChoices() {
         return new Requirement[] {Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
     }
