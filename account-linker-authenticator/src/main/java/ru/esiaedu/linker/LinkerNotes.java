@@ -23,6 +23,14 @@ public final class LinkerNotes {
     /** Auth note: how the accounts were found ({@code SNILS, PHONE, EMAIL, NAME_DOCUMENT, LEGACY_LOGIN}), comma-separated. */
     public static final String RULE = "esia.linker.rule";
 
+    /** The rule name the legacy-login link step records. */
+    public static final String RULE_LEGACY_LOGIN = "LEGACY_LOGIN";
+
+    /** Auth note: number of the access request created in this login (re-shown on a repeated post). */
+    public static final String REQUEST_NUMBER = "esia.request.number";
+    /** Auth note: "true" when the notification e-mail of that request could not be sent. */
+    public static final String REQUEST_MAIL_FAILED = "esia.request.mailFailed";
+
     /** Auth note: the ESIA oid of the person being linked (set by the first-broker-login match step). */
     public static final String OID = "esia.linker.oid";
 

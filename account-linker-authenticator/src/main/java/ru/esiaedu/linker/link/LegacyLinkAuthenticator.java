@@ -35,6 +35,9 @@ import ru.esiaedu.registry.RegistryAccount;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
 import ru.esiaedu.registry.SchoolRegistryProvider;
+import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.linker.role.ChosenRole;
+import ru.esiaedu.linker.support.Registry;
 
 /**
  * «Привязать учётную запись» (seed 001): the person picks the organisation and types the login and password of
@@ -67,7 +70,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
             brokenLogin(context, "no ESIA person document in the brokered context");
             return;
         }
-        if (LinkerSupport.role(context.getAuthenticationSession()).isEmpty()) {
+        if (ChosenRole.read(context.getAuthenticationSession()).isEmpty()) {
             brokenLogin(context, "no role chosen before the link page");
             return;
         }
@@ -97,7 +100,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
             showStart(context, person.get(), null, null);
             return;
         }
-        Optional<RegistryRole> role = LinkerSupport.role(context.getAuthenticationSession());
+        Optional<RegistryRole> role = ChosenRole.read(context.getAuthenticationSession());
         if (role.isEmpty()) {
             brokenLogin(context, "no role chosen before the link page");
             return;
@@ -137,7 +140,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
 
         char[] secret = password.toCharArray();
         try {
-            SchoolRegistryProvider registry = LinkerSupport.registry(session);
+            SchoolRegistryProvider registry = Registry.of(session);
             Optional<RegistryAccount> account = registry.checkLegacyLogin(organisationId, role.get(), login, secret);
             if (account.isEmpty()) {
                 Optional<Duration> lock = guard.recordFailure(keys);
@@ -193,7 +196,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
                           MultivaluedMap<String, String> form, List<FormMessage> fieldErrors, FormMessage error) {
         List<Organisation> organisations;
         try {
-            organisations = LinkerSupport.registry(context.getSession()).organisations();
+            organisations = Registry.of(context.getSession()).organisations();
         } catch (RegistryUnavailableException e) {
             LOG.warnf("School registry unavailable while listing organisations (realm %s)", context.getRealm().getName());
             showUnavailable(context);

@@ -27,13 +27,15 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.linker.link.EsiaPersonData;
-import ru.esiaedu.linker.link.LinkerNotes;
 import ru.esiaedu.linker.link.LinkerSupport;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
 import ru.esiaedu.registry.Organisation;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.linker.role.ChosenRole;
+import ru.esiaedu.linker.support.Registry;
 
 /**
  * «Обратиться в организацию» (seed 003): a confirmed ESIA person with no matching registry account sends the
@@ -76,7 +78,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
         RealmModel realm = context.getRealm();
         List<Organisation> organisations;
         try {
-            organisations = LinkerSupport.registry(context.getSession()).organisations();
+            organisations = Registry.of(context.getSession()).organisations();
         } catch (RegistryUnavailableException e) {
             showUnavailable(context, "listing organisations");
             return;
@@ -92,7 +94,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
         String requestKey = RequestKeys.requestKey(loginId, person.oid(), role.name(), form);
         AccessRequestReceipt receipt;
         try {
-            receipt = LinkerSupport.registry(context.getSession()).createAccessRequest(new AccessRequest(requestKey,
+            receipt = Registry.of(context.getSession()).createAccessRequest(new AccessRequest(requestKey,
                     person.oid(), role, form.childFullName(), form.organisationType(), form.organisationId(),
                     form.className().isEmpty() ? null : form.className(), form.contactEmail()));
         } catch (RegistryUnavailableException e) {
@@ -142,7 +144,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
     private Optional<Eligible> eligible(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext) {
         Object json = brokerContext.getContextData().get(LinkerNotes.CONTEXT_PERSON_JSON);
         Optional<EsiaPersonData> person = EsiaPersonData.parse(json == null ? null : json.toString());
-        Optional<RegistryRole> role = LinkerSupport.role(context.getAuthenticationSession());
+        Optional<RegistryRole> role = ChosenRole.read(context.getAuthenticationSession());
         if (person.isEmpty() || role.isEmpty()) {
             LOG.warnf("Access request step cannot run in realm %s: %s", context.getRealm().getName(),
                     person.isEmpty() ? "no ESIA person document in the brokered context" : "no role chosen");
@@ -175,7 +177,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
                           Map<String, String> errors) {
         List<Organisation> organisations;
         try {
-            organisations = LinkerSupport.registry(context.getSession()).organisations();
+            organisations = Registry.of(context.getSession()).organisations();
         } catch (RegistryUnavailableException e) {
             showUnavailable(context, "listing organisations");
             return;
