@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.spec.InvalidKeySpecException;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
@@ -20,6 +21,11 @@ import org.jboss.logging.Logger;
  * Anything else (or a malformed hash) never verifies; a warning names the format, never the hash.
  */
 public final class PasswordHashes {
+
+    /** Names of hash schemes seen in school systems' user tables (crypt ids, LDAP-style and framework prefixes). */
+    private static final Pattern KNOWN_SCHEME = Pattern.compile(
+            "(?i)(md5|smd5|sha|ssha|sha1|sha224|sha256|sha384|sha512|ssha256|ssha512|crypt|bcrypt|2[abxy]?|1|5|6|"
+            + "apr1|argon2(i|d|id)?|scrypt|pbkdf2([-_][a-z0-9]+)*|des|ext_des|plain|cleartext)");
 
     private static final Logger LOG = Logger.getLogger(PasswordHashes.class);
     private static final String PBKDF2_PREFIX = "pbkdf2-sha256$";
@@ -96,8 +102,8 @@ public final class PasswordHashes {
     }
 
     /**
-     * The scheme name only: the text before the first '$', ':' or '}' when it is short; otherwise "unknown"
-     * (a value without a scheme could be a clear-text password and is never logged).
+     * The scheme name only, and only when it is a known hash scheme's name; anything else is "unknown".
+     * A stored value that is not a hash could be a clear-text password: no part of it is ever logged.
      */
     static String formatName(String storedHash) {
         String s = storedHash.startsWith("$") || storedHash.startsWith("{") ? storedHash.substring(1) : storedHash;
@@ -113,11 +119,7 @@ public final class PasswordHashes {
             return "unknown";
         }
         String name = s.substring(0, end);
-        StringBuilder safe = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            safe.append(Character.isLetterOrDigit(c) || c == '-' || c == '_' ? c : '?');
-        }
-        return safe.length() == 0 ? "unknown" : safe.toString();
+        return KNOWN_SCHEME.matcher(name).matches() ? name : "unknown";
     }
 
 }

@@ -75,4 +75,11 @@ class PasswordHashesTest {
         assertThat(PasswordHashes.formatName("plain-text-password")).isEqualTo("unknown");
         assertThat(PasswordHashes.formatName("5f4dcc3b5aa765d61d8327deb882cf99")).isEqualTo("unknown");
     }
+
+    @Test
+    void aClearTextPasswordWithASeparatorIsNotTakenForASchemeName() {
+        assertThat(PasswordHashes.formatName("Pa55:word")).isEqualTo("unknown");
+        assertThat(PasswordHashes.formatName("Sgo2024$x")).isEqualTo("unknown");
+        assertThat(PasswordHashes.formatName("$2y$10$abcdefghijklmnopqrstuv")).isEqualTo("2y");
+    }
 }
