@@ -5,26 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import ru.esiaedu.e2e.support.AdminApi;
-import ru.esiaedu.e2e.support.BrowserExtension;
-import ru.esiaedu.e2e.support.EsiaPages;
-import ru.esiaedu.e2e.support.KeycloakTestServer;
-import ru.esiaedu.e2e.support.RealmFixture;
 import ru.esiaedu.e2e.support.SchoolPortal;
 import ru.esiaedu.e2e.support.Screenshots;
-import ru.esiaedu.e2e.support.SharedEmulator;
-import ru.esiaedu.emulator.EsiaEmulator;
 import ru.esiaedu.emulator.Fault;
 import ru.esiaedu.emulator.RecordedRequest;
 
@@ -36,42 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL, the ESIA emulator over HTTP, and a phone-sized Chromium doing the clicks.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EsiaLoginE2ETest {
+class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
 
-    private static final String REALM = "school";
     private static final String PARENT = "1000300101";
     private static final String TEACHER = "1000300102";
     private static final String STUDENT_18 = "1000300103";
     private static final String CHILD = "1000300105";
     private static final String SIMPLIFIED = "1000300106";
     private static final String UNVERIFIED_CONTACTS = "1000300107";
-
-    @RegisterExtension
-    static final BrowserExtension BROWSER = BrowserExtension.phone();
-
-    private static KeycloakTestServer keycloak;
-    private static EsiaEmulator emulator;
-    private static AdminApi admin;
-
-    private SchoolPortal portal;
-    private EsiaPages pages;
-
-    @BeforeAll
-    static void realm() {
-        keycloak = KeycloakTestServer.get();
-        emulator = SharedEmulator.get();
-        admin = keycloak.admin();
-        RealmFixture.importInto(keycloak, emulator.baseUrl());
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        emulator.faults().clear();
-        BROWSER.get().open(keycloak.baseUrl() + "/realms/" + REALM + "/.well-known/openid-configuration");
-        BROWSER.get().deleteAllCookies();
-        portal = new SchoolPortal(keycloak.baseUrl(), REALM);
-        pages = new EsiaPages(BROWSER.get(), emulator.baseUrl());
-    }
 
     @Test
     @Order(1)

@@ -11,10 +11,7 @@ import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -23,16 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
-import ru.esiaedu.e2e.support.AdminApi;
-import ru.esiaedu.e2e.support.BrowserExtension;
-import ru.esiaedu.e2e.support.EsiaPages;
-import ru.esiaedu.e2e.support.KeycloakTestServer;
-import ru.esiaedu.e2e.support.RealmFixture;
 import ru.esiaedu.e2e.support.SchoolPortal;
 import ru.esiaedu.e2e.support.Screenshots;
-import ru.esiaedu.e2e.support.SharedEmulator;
 import ru.esiaedu.e2e.support.SharedSmtp;
-import ru.esiaedu.emulator.EsiaEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,40 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * «Привязать учётную запись», «Обратиться в организацию» with a real SMTP server, registry outage.
  * Every person here is used by no other test class, so classes may run in any order.
  */
-class RegistryLinkingE2ETest {
+class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
 
-    private static final String REALM = "school";
     private static final String TEACHER_PARENT = "1000300102";
     private static final String STUDENT_18 = "1000300103";
     private static final String TEEN = "1000300104";
     private static final String CHILD_12 = "1000300109";
     private static final String PARENT_OF_TWO = "1000300101";
     private static final String LEGACY_PASSWORD = "Sgo-2024!";
-
-    @RegisterExtension
-    static final BrowserExtension BROWSER = BrowserExtension.phone();
-
-    private static KeycloakTestServer keycloak;
-    private static EsiaEmulator emulator;
-    private static AdminApi admin;
-
-    private SchoolPortal portal;
-    private EsiaPages pages;
-
-    @BeforeAll
-    static void realm() {
-        keycloak = KeycloakTestServer.get();
-        emulator = SharedEmulator.get();
-        admin = keycloak.admin();
-        RealmFixture.importInto(keycloak, emulator.baseUrl());
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        emulator.faults().clear();
-        portal = new SchoolPortal(keycloak.baseUrl(), REALM);
-        pages = new EsiaPages(BROWSER.get(), emulator.baseUrl());
-    }
 
     @Test
     void theRolePickerOffersTheThreeRolesAndAPortalCanDeepLinkOne() {
