@@ -1,6 +1,7 @@
 package ru.esiaedu.registry;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.provider.Provider;
@@ -44,4 +45,51 @@ public interface SchoolRegistryProvider extends Provider {
             throws RegistryUnavailableException;
 
     AccessRequestReceipt createAccessRequest(AccessRequest request) throws RegistryUnavailableException;
+
+    // --- students' consents (the "registry" consent source); durable, revocations kept -------------------------
+
+    /** The consent in force for this student and client system, if any (not revoked). */
+    Optional<ConsentRecord> findActiveConsent(String studentAccountId, String clientId) throws RegistryUnavailableException;
+
+    /** The newest request for this student and client system, whatever its status. */
+    Optional<ConsentRequestRecord> findLatestConsentRequest(String studentAccountId, String clientId)
+            throws RegistryUnavailableException;
+
+    /**
+     * Opens a request unless one is pending for the same student and client (then returns it with
+     * {@code created=false}). Recipients: the student's parents (sr_parent_student), or the student's own account
+     * when {@code studentApproves} (an adult). A student without any recipient still gets a request (no one is
+     * notified; realm admins see it).
+     */
+    ConsentRequestReceipt requestConsent(String studentAccountId, String clientId, boolean studentApproves)
+            throws RegistryUnavailableException;
+
+    Optional<ConsentRequestRecord> findConsentRequest(long requestId) throws RegistryUnavailableException;
+
+    /** Pending requests for which one of these accounts is a recipient, oldest first. */
+    List<ConsentRequestRecord> findPendingConsentRequests(Collection<String> approverAccountIds)
+            throws RegistryUnavailableException;
+
+    /**
+     * Approves a pending request by one of its recipients and records the consent. Idempotent: approving an
+     * already approved request returns the consent recorded then. Empty when the account is not a recipient or
+     * the request was declined.
+     */
+    Optional<ConsentRecord> approveConsentRequest(long requestId, String approverAccountId, String approverEsiaOid,
+            String textVersion) throws RegistryUnavailableException;
+
+    /** Declines a pending request by one of its recipients; false when not a recipient or not pending. */
+    boolean declineConsentRequest(long requestId, String approverAccountId) throws RegistryUnavailableException;
+
+    /** Consents (active and revoked) given by these accounts, newest first. */
+    List<ConsentRecord> findConsentsGrantedBy(Collection<String> grantorAccountIds) throws RegistryUnavailableException;
+
+    /**
+     * Revokes an active consent; allowed for its grantor account and for any other parent of the student. Keeps the
+     * row. False when not allowed or already revoked.
+     */
+    boolean revokeConsent(long consentId, String byAccountId) throws RegistryUnavailableException;
+
+    /** For realm admins: consents newest first, optionally of one student account; paged. */
+    List<ConsentRecord> listConsents(String studentAccountIdOrNull, int first, int max) throws RegistryUnavailableException;
 }

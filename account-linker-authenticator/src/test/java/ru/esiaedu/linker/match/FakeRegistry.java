@@ -109,4 +109,16 @@ public final class FakeRegistry implements SchoolRegistryProvider {
     @Override
     public void close() {
     }
+
+    // consents are not the linker's business: the consent-authenticator module tests them
+    @Override public java.util.Optional<ru.esiaedu.registry.ConsentRecord> findActiveConsent(String a, String c) { throw new UnsupportedOperationException(); }
+    @Override public java.util.Optional<ru.esiaedu.registry.ConsentRequestRecord> findLatestConsentRequest(String a, String c) { throw new UnsupportedOperationException(); }
+    @Override public ru.esiaedu.registry.ConsentRequestReceipt requestConsent(String a, String c, boolean s) { throw new UnsupportedOperationException(); }
+    @Override public java.util.Optional<ru.esiaedu.registry.ConsentRequestRecord> findConsentRequest(long id) { throw new UnsupportedOperationException(); }
+    @Override public java.util.List<ru.esiaedu.registry.ConsentRequestRecord> findPendingConsentRequests(java.util.Collection<String> ids) { throw new UnsupportedOperationException(); }
+    @Override public java.util.Optional<ru.esiaedu.registry.ConsentRecord> approveConsentRequest(long id, String a, String o, String t) { throw new UnsupportedOperationException(); }
+    @Override public boolean declineConsentRequest(long id, String a) { throw new UnsupportedOperationException(); }
+    @Override public java.util.List<ru.esiaedu.registry.ConsentRecord> findConsentsGrantedBy(java.util.Collection<String> ids) { throw new UnsupportedOperationException(); }
+    @Override public boolean revokeConsent(long id, String a) { throw new UnsupportedOperationException(); }
+    @Override public java.util.List<ru.esiaedu.registry.ConsentRecord> listConsents(String a, int f, int m) { throw new UnsupportedOperationException(); }
 }

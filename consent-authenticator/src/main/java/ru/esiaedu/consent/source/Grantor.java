@@ -1,0 +1,4 @@
+package ru.esiaedu.consent.source;
+
+/** Who gives the consent: a parent (legal representative) for a minor, the student themself at 18+. */
+public enum Grantor { PARENT, SELF }
