@@ -145,7 +145,8 @@ final class ProfilePage {
                 .append("«Согласия и доверенности».</dd>")
                 .append("<dt>Дата запроса</dt><dd>").append(DATE_TIME.format(r.created())).append("</dd>")
                 .append("<dt>Кому направлен запрос</dt><dd>")
-                .append(others <= 0 ? "Вам" : "Вам и ещё " + others + " законному представителю; достаточно согласия одного из вас")
+                .append(others <= 0 ? "Вам" : "Вам и ещё " + others + (others == 1 ? " законному представителю"
+                        : " законным представителям") + "; достаточно согласия одного из вас")
                 .append("</dd></dl>");
         if (r.status() == ConsentRegistry.RequestStatus.PENDING) {
             b.append(decisionButtons(r.id(), csrf));
