@@ -23,13 +23,16 @@ public final class EsiaEmulator implements AutoCloseable {
     private final String baseUrl;
     private final Faults faults;
     private final RequestLog requestLog;
+    private final Consents consents;
 
-    private EsiaEmulator(HttpServer server, ExecutorService executor, String baseUrl, Faults faults, RequestLog requestLog) {
+    private EsiaEmulator(HttpServer server, ExecutorService executor, String baseUrl, Faults faults, RequestLog requestLog,
+                         Consents consents) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = baseUrl;
         this.faults = faults;
         this.requestLog = requestLog;
+        this.consents = consents;
     }
 
     /** Loads persons, clients and keys, binds the port and starts serving. */
@@ -59,16 +62,23 @@ public final class EsiaEmulator implements AutoCloseable {
         UsedStates usedStates = new UsedStates();
         LoginPage pages = new LoginPage(persons);
         LoginFlow flow = new LoginFlow(pending, sessions, codes, pages);
+        AccessTokenVerifier tokenVerifier = new AccessTokenVerifier(signer, clock, issuer);
+        ConsentRegistry consentRegistry = new ConsentRegistry(persons, clock);
+        ConsentRecipients recipients = new ConsentRecipients(persons, clock);
+        Consents consents = new Consents(consentRegistry, recipients, persons, clients);
 
         Router router = new Router(
                 new AuthorizationHandler(clients, checks, pending, sessions, persons, flow, pages, usedStates),
                 new LoginHandler(pending, persons, sessions, flow, pages),
                 new TokenHandler(clients, checks, codes, usedStates, persons,
                         new TokenIssuer(signer, clock, issuer, options.tokenAlgorithm()), faults, options.slowFaultDelay()),
-                new PersonApiHandler(persons, new AccessTokenVerifier(signer, clock, issuer), faults,
-                        options.slowFaultDelay(), baseUrl),
+                new PersonApiHandler(persons, tokenVerifier, faults, options.slowFaultDelay(), baseUrl),
                 new LogoutHandler(sessions, clients, pages),
-                new AdminHandler(faults),
+                new AdminHandler(faults, consents),
+                new ConsentApiHandler(consentRegistry, recipients, persons, clients, tokenVerifier, faults,
+                        options.slowFaultDelay()),
+                new ProfileHandler(sessions, persons, consentRegistry, new CsrfTokens(),
+                        new ProfilePage(persons, consentRegistry)),
                 faults, requestLog, clock);
         server.createContext("/", router);
         AtomicInteger n = new AtomicInteger();
@@ -80,7 +90,7 @@ public final class EsiaEmulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        return new EsiaEmulator(server, executor, baseUrl, faults, requestLog);
+        return new EsiaEmulator(server, executor, baseUrl, faults, requestLog, consents);
     }
 
     /** e.g. {@code http://localhost:41234}, no trailing slash. */
@@ -96,6 +106,14 @@ public final class EsiaEmulator implements AutoCloseable {
     /** One-shot fault injection. */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * The consents ESIA keeps for client systems (docs/esia-consent-adapter.md): test hooks to grant, revoke,
+     * reset and inspect requests and notifications.
+     */
+    public Consents consents() {
+        return consents;
     }
 
     /** Recent requests, oldest first (bounded; passwords never recorded). */

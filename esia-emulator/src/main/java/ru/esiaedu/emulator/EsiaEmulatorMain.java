@@ -46,7 +46,7 @@ public final class EsiaEmulatorMain {
             stopped.countDown();
         }));
         System.out.println("ESIA emulator listening at " + emulator.baseUrl() + " (iss " + emulator.issuer()
-                + ", tokens " + options.tokenAlgorithm() + ")");
+                + ", tokens " + options.tokenAlgorithm() + "); personal account " + emulator.baseUrl() + "/profile");
         stopped.await();
     }
 

@@ -23,11 +23,17 @@ public enum Fault {
     PERSON_SLOW(Target.PERSON),
     /** Person API answers 200 with a body that is not JSON. */
     PERSON_GARBAGE(Target.PERSON),
+    /** Consent API ({@code /consent/v1/…}) answers HTTP 500 with an HTML page. */
+    CONSENT_500(Target.CONSENT),
+    /** Consent API answers only after a long pause (see {@link EmulatorOptions#slowFaultDelay}). */
+    CONSENT_SLOW(Target.CONSENT),
+    /** Consent API answers 200 with a body that is not JSON. */
+    CONSENT_GARBAGE(Target.CONSENT),
     /** The next request of any kind has its connection closed without an answer. */
     DOWN(Target.ANY);
 
     /** Which requests a fault applies to. */
-    public enum Target { TOKEN, PERSON, ANY }
+    public enum Target { TOKEN, PERSON, CONSENT, ANY }
 
     private final Target target;
 

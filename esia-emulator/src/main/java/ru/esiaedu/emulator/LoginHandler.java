@@ -3,7 +3,11 @@ package ru.esiaedu.emulator;
 import java.io.IOException;
 import java.util.Optional;
 
-/** {@code POST /login} (password, one-click test person, cancel) and {@code POST /login/consent}. */
+/**
+ * {@code POST /login} (password, one-click test person, cancel) and {@code POST /login/consent} of the OAuth flow;
+ * {@code GET /login?return=/profile/…} and its {@code POST /login} (hidden {@code return} instead of {@code pending})
+ * for the personal account.
+ */
 final class LoginHandler {
     static final String LOGIN_PATH = "/login";
     static final String CONSENT_PATH = "/login/consent";
@@ -25,6 +29,10 @@ final class LoginHandler {
 
     void login(Request r) throws IOException {
         Params f = r.form;
+        if (f.get("pending") == null && f.get("return") != null) {
+            profileLogin(r);
+            return;
+        }
         Optional<PendingAuthorizations.Pending> found = pending.find(f.get("pending"));
         if (found.isEmpty()) {
             expired(r);
@@ -35,14 +43,7 @@ final class LoginHandler {
             flow.fail(r.exchange, p, ErrorRedirects.userRefused());
             return;
         }
-        Optional<Person> person;
-        String quick = f.get("quick");
-        if (quick != null && !quick.isEmpty()) {
-            person = parseOid(quick).flatMap(persons::find);
-        } else {
-            String password = f.getOrEmpty("password");
-            person = persons.findByLogin(f.get("login")).filter(x -> x.password().equals(password));
-        }
+        Optional<Person> person = authenticate(f);
         if (person.isEmpty()) {
             Responses.html(r.exchange, 200, pages.login(p, "Неверный логин или пароль"));
             return;
@@ -53,6 +54,47 @@ final class LoginHandler {
         }
         Responses.setCookie(r.exchange, SessionStore.COOKIE, sessions.open(person.get().oid()), false);
         flow.afterLogin(r.exchange, pending.loggedIn(p, person.get().oid()), person.get());
+    }
+
+    /** {@code GET /login?return=…}: the personal account's login page, or straight back with a live session. */
+    void page(Request r) throws IOException {
+        String returnTo = ProfileHandler.safeReturn(r.query.get("return"));
+        boolean signedIn = sessions.find(r.cookie(SessionStore.COOKIE)).flatMap(persons::find)
+                .filter(x -> !x.deleted()).isPresent();
+        if (signedIn) {
+            Responses.redirect(r.exchange, returnTo);
+        } else {
+            Responses.html(r.exchange, 200, pages.profileLogin(returnTo, null));
+        }
+    }
+
+    private void profileLogin(Request r) throws IOException {
+        String returnTo = ProfileHandler.safeReturn(r.form.get("return"));
+        if ("cancel".equals(r.form.get("action"))) {
+            Responses.html(r.exchange, 200, pages.profileLoginCancelled(returnTo));
+            return;
+        }
+        Optional<Person> person = authenticate(r.form);
+        if (person.isEmpty()) {
+            Responses.html(r.exchange, 200, pages.profileLogin(returnTo, "Неверный логин или пароль"));
+            return;
+        }
+        if (person.get().deleted()) {
+            Responses.html(r.exchange, 200, pages.profileLogin(returnTo, "Учётная запись удалена"));
+            return;
+        }
+        Responses.setCookie(r.exchange, SessionStore.COOKIE, sessions.open(person.get().oid()), false);
+        Responses.seeOther(r.exchange, returnTo);
+    }
+
+    /** The one-click test person, or the person whose login and password match. */
+    private Optional<Person> authenticate(Params f) {
+        String quick = f.get("quick");
+        if (quick != null && !quick.isEmpty()) {
+            return parseOid(quick).flatMap(persons::find);
+        }
+        String password = f.getOrEmpty("password");
+        return persons.findByLogin(f.get("login")).filter(x -> x.password().equals(password));
     }
 
     void consent(Request r) throws IOException {

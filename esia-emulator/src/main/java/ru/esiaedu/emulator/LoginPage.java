@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Map;
 
-/** Renders the Russian HTML pages: login, consent («Предоставление прав доступа»), errors, logout. */
+/** Renders the Russian HTML pages: login (OAuth and personal account), consent («Предоставление прав доступа»), errors, logout. */
 final class LoginPage {
     /** Russian names of the scopes, as the consent page lists them. */
     static final Map<String, String> SCOPE_NAMES = Map.ofEntries(
@@ -32,21 +32,6 @@ final class LoginPage {
             Map.entry("kid_birth_cert_doc", "Свидетельства о рождении детей"),
             Map.entry("kid_medical_doc", "Полисы ОМС детей"));
 
-    private static final String STYLE = """
-            body{margin:0;font-family:Arial,Helvetica,sans-serif;background:#f5f7fa;color:#0b1f33}
-            header{background:#fff;border-bottom:1px solid #e1e6ee;padding:12px 16px;font-weight:bold;font-size:22px;color:#0d4cd3}
-            header small{display:block;font-weight:normal;font-size:12px;color:#66727f}
-            main{max-width:420px;margin:16px auto;background:#fff;border-radius:8px;padding:20px;box-shadow:0 1px 4px rgba(0,0,0,.08)}
-            h1{font-size:24px;margin:0 0 4px} .client{color:#66727f;margin:0 0 16px}
-            label{display:block;margin:12px 0 4px;font-size:14px}
-            input[type=text],input[type=password]{width:100%;box-sizing:border-box;padding:10px;font-size:16px;border:1px solid #b0bac6;border-radius:6px}
-            button{width:100%;padding:12px;margin-top:12px;font-size:16px;border-radius:6px;border:0;background:#0d4cd3;color:#fff;cursor:pointer}
-            button.secondary{background:#e9eef5;color:#0d4cd3}
-            .error{background:#fde8e8;color:#b00020;padding:10px;border-radius:6px;margin:8px 0}
-            .persons button{text-align:left;background:#fff;color:#0b1f33;border:1px solid #d0d7e0;margin-top:6px;font-size:14px}
-            .persons small{color:#66727f} ul{padding-left:20px} h2{font-size:16px;margin-top:24px}
-            """;
-
     private final PersonDirectory persons;
 
     LoginPage(PersonDirectory persons) {
@@ -54,23 +39,40 @@ final class LoginPage {
     }
 
     String login(PendingAuthorizations.Pending p, String error) {
-        String pendingField = hidden("pending", p.id());
+        return loginForm(hidden("pending", p.id()), p.request().client().name(), error);
+    }
+
+    /**
+     * The same form for the personal account ({@code GET /login?return=/profile/…}): no client system behind it,
+     * the hidden {@code return} says where to go once signed in.
+     */
+    String profileLogin(String returnTo, String error) {
+        return loginForm(hidden("return", returnTo), "Личный кабинет", error);
+    }
+
+    /** After «Отмена» on the personal-account login: nothing to return to. */
+    String profileLoginCancelled(String returnTo) {
+        return page("Вход отменён — госуслуги", "<h1>Вход отменён</h1><p><a id=\"login-again\" href=\""
+                + esc(LoginHandler.LOGIN_PATH + "?return=" + Responses.encode(returnTo)) + "\">Войти</a></p>");
+    }
+
+    private String loginForm(String hiddenField, String subtitle, String error) {
         StringBuilder b = new StringBuilder();
-        b.append("<h1>Вход</h1><p class=\"client\">").append(esc(p.request().client().name())).append("</p>");
+        b.append("<h1>Вход</h1><p class=\"client\">").append(esc(subtitle)).append("</p>");
         if (error != null) {
             b.append("<div class=\"error\" role=\"alert\">").append(esc(error)).append("</div>");
         }
-        b.append("<form method=\"post\" action=\"").append(LoginHandler.LOGIN_PATH).append("\">").append(pendingField)
+        b.append("<form method=\"post\" action=\"").append(LoginHandler.LOGIN_PATH).append("\">").append(hiddenField)
                 .append("<label for=\"login\">Телефон / Email / СНИЛС</label>")
                 .append("<input type=\"text\" id=\"login\" name=\"login\" autocomplete=\"username\" required>")
                 .append("<label for=\"password\">Пароль</label>")
                 .append("<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>")
                 .append("<button type=\"submit\" id=\"submit\">Войти</button></form>")
-                .append("<form method=\"post\" action=\"").append(LoginHandler.LOGIN_PATH).append("\">").append(pendingField)
+                .append("<form method=\"post\" action=\"").append(LoginHandler.LOGIN_PATH).append("\">").append(hiddenField)
                 .append("<button type=\"submit\" name=\"action\" value=\"cancel\" class=\"secondary\" id=\"cancel\">Отмена</button></form>");
         b.append("<h2>Тестовые пользователи (вход в один клик)</h2><div class=\"persons\">");
         for (Person person : persons.all()) {
-            b.append("<form method=\"post\" action=\"").append(LoginHandler.LOGIN_PATH).append("\">").append(pendingField)
+            b.append("<form method=\"post\" action=\"").append(LoginHandler.LOGIN_PATH).append("\">").append(hiddenField)
                     .append("<button type=\"submit\" name=\"quick\" value=\"").append(person.oid()).append("\">")
                     .append(esc(person.displayName())).append("<br><small>").append(esc(person.accountKind()))
                     .append(person.description() == null ? "" : " · " + esc(person.description()))
@@ -118,32 +120,14 @@ final class LoginPage {
     }
 
     private static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + esc(value) + "\">";
+        return Html.hidden(name, value);
     }
 
     private static String page(String title, String body) {
-        return "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"UTF-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + esc(title) + "</title><style>" + STYLE + "</style></head><body>"
-                + "<header>госуслуги<small>Единая система идентификации и аутентификации (эмулятор)</small></header>"
-                + "<main>" + body + "</main></body></html>";
+        return Html.page(title, body);
     }
 
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+    private static String esc(String s) {
+        return Html.esc(s);
     }
 }

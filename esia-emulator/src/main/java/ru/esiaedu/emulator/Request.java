@@ -15,30 +15,38 @@ final class Request {
     final String path;
     final Params query;
     final Params form;
+    /** Raw body of a POST that is not a form (the consent API's JSON); "" otherwise. */
+    final String body;
 
-    private Request(HttpExchange exchange, String method, String path, Params query, Params form) {
+    private Request(HttpExchange exchange, String method, String path, Params query, Params form, String body) {
         this.exchange = exchange;
         this.method = method;
         this.path = path;
         this.query = query;
         this.form = form;
+        this.body = body;
     }
 
     static Request read(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
         Params query = Params.parse(ex.getRequestURI().getRawQuery());
         Params form = Params.empty();
+        String text = "";
         String ct = ex.getRequestHeaders().getFirst("Content-Type");
-        if ("POST".equals(method) && ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if ("POST".equals(method)) {
             try (InputStream in = ex.getRequestBody()) {
                 byte[] body = in.readNBytes(MAX_BODY + 1);
                 if (body.length > MAX_BODY) {
-                    throw new IllegalArgumentException("form too large");
+                    throw new IllegalArgumentException("body too large");
                 }
-                form = Params.parse(new String(body, StandardCharsets.UTF_8));
+                text = new String(body, StandardCharsets.UTF_8);
+            }
+            if (ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                form = Params.parse(text);
+                text = "";
             }
         }
-        return new Request(ex, method, ex.getRequestURI().getPath(), query, form);
+        return new Request(ex, method, ex.getRequestURI().getPath(), query, form, text);
     }
 
     String header(String name) {

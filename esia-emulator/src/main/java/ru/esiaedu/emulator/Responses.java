@@ -39,6 +39,14 @@ final class Responses {
         ex.close();
     }
 
+    /** 303 See Other: the redirect after a POST (the browser follows it with a GET). */
+    static void seeOther(HttpExchange ex, String location) throws IOException {
+        ex.getResponseHeaders().set("Location", location);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(303, -1);
+        ex.close();
+    }
+
     static void setCookie(HttpExchange ex, String name, String value, boolean delete) {
         ex.getResponseHeaders().add("Set-Cookie", name + "=" + (delete ? "" : value)
                 + "; Path=/; HttpOnly; SameSite=Lax" + (delete ? "; Max-Age=0" : ""));

@@ -18,18 +18,23 @@ final class Router implements HttpHandler {
     private final PersonApiHandler personApi;
     private final LogoutHandler logout;
     private final AdminHandler admin;
+    private final ConsentApiHandler consentApi;
+    private final ProfileHandler profile;
     private final Faults faults;
     private final RequestLog log;
     private final Clock clock;
 
     Router(AuthorizationHandler authorization, LoginHandler login, TokenHandler token, PersonApiHandler personApi,
-           LogoutHandler logout, AdminHandler admin, Faults faults, RequestLog log, Clock clock) {
+           LogoutHandler logout, AdminHandler admin, ConsentApiHandler consentApi, ProfileHandler profile,
+           Faults faults, RequestLog log, Clock clock) {
         this.authorization = authorization;
         this.login = login;
         this.token = token;
         this.personApi = personApi;
         this.logout = logout;
         this.admin = admin;
+        this.consentApi = consentApi;
+        this.profile = profile;
         this.faults = faults;
         this.log = log;
         this.clock = clock;
@@ -80,6 +85,8 @@ final class Router implements HttpHandler {
             authorization.handle(r, 1);
         } else if (p.equals(LoginHandler.LOGIN_PATH) && m.equals("POST")) {
             login.login(r);
+        } else if (p.equals(LoginHandler.LOGIN_PATH) && m.equals("GET")) {
+            login.page(r);
         } else if (p.equals(LoginHandler.CONSENT_PATH) && m.equals("POST")) {
             login.consent(r);
         } else if (p.equals("/aas/oauth2/v3/te") && m.equals("POST")) {
@@ -90,8 +97,14 @@ final class Router implements HttpHandler {
             personApi.handle(r);
         } else if (p.equals("/idp/ext/Logout") && m.equals("GET")) {
             logout.handle(r);
+        } else if (p.startsWith(ConsentApiHandler.PREFIX)) {
+            consentApi.handle(r);
+        } else if (p.equals(ProfileHandler.PREFIX) || p.startsWith(ProfileHandler.PREFIX + "/")) {
+            profile.handle(r);
         } else if (p.equals(AdminHandler.FAULTS_PATH)) {
             admin.faults(r);
+        } else if (p.startsWith(AdminHandler.CONSENTS_PREFIX)) {
+            admin.consents(r);
         } else {
             ObjectNode err = Json.object();
             err.put("error", "not_found");

@@ -183,6 +183,34 @@ final class EsiaClientSim {
                 .POST(HttpRequest.BodyPublishers.ofString(form(params))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST with a JSON body and a Bearer token (the consent API); {@code token} may be null. */
+    HttpResponse<String> postJson(String path, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs this browser in to the ESIA personal account with a one-click test person. */
+    void profileLogin(long oid) throws Exception {
+        HttpResponse<String> r = post("/login", Map.of("return", "/profile", "quick", Long.toString(oid)));
+        if (r.statusCode() != 303) {
+            throw new AssertionError("profile login failed: " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** The CSRF token of a personal-account page. */
+    static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no csrf token in page: " + html);
+        }
+        return m.group(1);
+    }
+
     HttpResponse<String> token(int version, Map<String, String> params) throws Exception {
         return post(version == 3 ? "/aas/oauth2/v3/te" : "/aas/oauth2/te", params);
     }

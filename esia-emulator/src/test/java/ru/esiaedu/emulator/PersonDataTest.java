@@ -35,6 +35,32 @@ class PersonDataTest {
     }
 
     @Test
+    void snilsAndLoginsAreUnique() {
+        java.util.Set<String> snils = new java.util.HashSet<>();
+        java.util.Set<String> logins = new java.util.HashSet<>();
+        for (Person p : DIR.all()) {
+            assertThat(snils.add(p.snils().replaceAll("\\D", ""))).as(p.displayName()).isTrue();
+            p.contacts().stream().filter(c -> "MBT".equals(c.path("type").asText()) || "EML".equals(c.path("type").asText()))
+                    .forEach(c -> assertThat(logins.add(c.path("value").asText().toLowerCase(java.util.Locale.ROOT)))
+                            .as(p.displayName()).isTrue());
+        }
+    }
+
+    @Test
+    void bothChildrenOfDianaHaveASecondParent() {
+        Person timur = DIR.find(1000300110L).orElseThrow();
+        assertThat(timur.displayName()).isEqualTo("Джалилов Тимур Рашидович");
+        assertThat(timur.trusted()).isTrue();
+        assertThat(timur.accountLevel()).isEqualTo("PR");
+        assertThat(timur.kids()).containsExactly(1000300104L, 1000300105L);
+        assertThat(DIR.find(1000300104L).orElseThrow().parents()).containsExactlyInAnyOrder(1000300101L, 1000300110L);
+        assertThat(DIR.find(1000300105L).orElseThrow().parents()).containsExactlyInAnyOrder(1000300101L, 1000300110L);
+        assertThat(DIR.findByLogin("+7 900 111-01-10").map(Person::oid)).contains(1000300110L);
+        assertThat(DIR.findByLogin("T.Dzhalilov@example.ru").map(Person::oid)).contains(1000300110L);
+        assertThat(DIR.findByLogin("28901234579").map(Person::oid)).contains(1000300110L);
+    }
+
+    @Test
     void phoneInAnyRussianForm() {
         for (String login : new String[] {"+7 901 111-11-11", "8 (901) 1111111", "79011111111", "+7(901)1111111", "9011111111"}) {
             assertThat(DIR.findByLogin(login).map(Person::oid)).as(login).contains(1000300104L);
