@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.ConsentRecord;
+import ru.esiaedu.registry.ConsentRequestReceipt;
+import ru.esiaedu.registry.ConsentRequestRecord;
 import ru.esiaedu.registry.DocumentType;
 import ru.esiaedu.registry.IdentityDocument;
 import ru.esiaedu.registry.Organisation;
@@ -35,7 +39,8 @@ import ru.esiaedu.registry.normalize.Snils;
 
 /**
  * The registry over JDBC. Every query is parameterised and has the configured query timeout; lookups run on
- * read-only connections, {@link #link} and {@link #createAccessRequest} write in one transaction each.
+ * read-only connections, {@link #link} and {@link #createAccessRequest} write in one transaction each; the consent
+ * methods are in {@link JdbcConsents}.
  * Finder arguments are normalised again (the normalisers are idempotent), so a caller's slip cannot widen a match.
  */
 public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider {
@@ -58,6 +63,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
 
     private final DatabaseSupplier database;
     private final Clock clock;
+    private final JdbcConsents consents;
 
     /** Opens (or returns) the factory's database on first use. */
     @FunctionalInterface
@@ -68,6 +74,8 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     JdbcSchoolRegistryProvider(DatabaseSupplier database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.consents = new JdbcConsents(database, clock, ids -> accounts("find consent recipients",
+                "WHERE a.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ids.toArray()));
     }
 
     @Override
@@ -331,6 +339,65 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
         }
     }
 
+    // --- students' consents: see JdbcConsents -----------------------------------------------------------------
+
+    @Override
+    public Optional<ConsentRecord> findActiveConsent(String studentAccountId, String clientId)
+            throws RegistryUnavailableException {
+        return consents.findActiveConsent(studentAccountId, clientId);
+    }
+
+    @Override
+    public Optional<ConsentRequestRecord> findLatestConsentRequest(String studentAccountId, String clientId)
+            throws RegistryUnavailableException {
+        return consents.findLatestConsentRequest(studentAccountId, clientId);
+    }
+
+    @Override
+    public ConsentRequestReceipt requestConsent(String studentAccountId, String clientId, boolean studentApproves)
+            throws RegistryUnavailableException {
+        return consents.requestConsent(studentAccountId, clientId, studentApproves);
+    }
+
+    @Override
+    public Optional<ConsentRequestRecord> findConsentRequest(long requestId) throws RegistryUnavailableException {
+        return consents.findConsentRequest(requestId);
+    }
+
+    @Override
+    public List<ConsentRequestRecord> findPendingConsentRequests(Collection<String> approverAccountIds)
+            throws RegistryUnavailableException {
+        return consents.findPendingConsentRequests(approverAccountIds);
+    }
+
+    @Override
+    public Optional<ConsentRecord> approveConsentRequest(long requestId, String approverAccountId,
+            String approverEsiaOid, String textVersion) throws RegistryUnavailableException {
+        return consents.approveConsentRequest(requestId, approverAccountId, approverEsiaOid, textVersion);
+    }
+
+    @Override
+    public boolean declineConsentRequest(long requestId, String approverAccountId) throws RegistryUnavailableException {
+        return consents.declineConsentRequest(requestId, approverAccountId);
+    }
+
+    @Override
+    public List<ConsentRecord> findConsentsGrantedBy(Collection<String> grantorAccountIds)
+            throws RegistryUnavailableException {
+        return consents.findConsentsGrantedBy(grantorAccountIds);
+    }
+
+    @Override
+    public boolean revokeConsent(long consentId, String byAccountId) throws RegistryUnavailableException {
+        return consents.revokeConsent(consentId, byAccountId);
+    }
+
+    @Override
+    public List<ConsentRecord> listConsents(String studentAccountIdOrNull, int first, int max)
+            throws RegistryUnavailableException {
+        return consents.listConsents(studentAccountIdOrNull, first, max);
+    }
+
     @Override
     public void close() {
         // Connections are borrowed per call; the pool belongs to the factory.
@@ -409,7 +476,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
      * A read-only connection in a transaction (one snapshot for an account and its contacts). Agroal restores
      * read-only and auto-commit when the connection goes back to the pool.
      */
-    private static Connection readOnly(RegistryDatabase db) throws SQLException {
+    static Connection readOnly(RegistryDatabase db) throws SQLException {
         Connection c = db.connection();
         try {
             c.setAutoCommit(true);
@@ -422,19 +489,19 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
         }
     }
 
-    private static PreparedStatement prepare(Connection c, RegistryDatabase db, String sql) throws SQLException {
+    static PreparedStatement prepare(Connection c, RegistryDatabase db, String sql) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         s.setQueryTimeout(db.config().queryTimeoutSeconds());
         return s;
     }
 
-    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+    static void bind(PreparedStatement s, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             s.setObject(i + 1, params[i]);
         }
     }
 
-    private static void rollbackQuietly(Connection c) {
+    static void rollbackQuietly(Connection c) {
         try {
             c.rollback();
         } catch (SQLException ignored) {
@@ -443,7 +510,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     }
 
     /** H2 reports a duplicate key in a concurrent, uncommitted transaction as a lock conflict. */
-    private static boolean isConcurrencyConflict(SQLException e) {
+    static boolean isConcurrencyConflict(SQLException e) {
         return "40001".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState());
     }
 
@@ -488,16 +555,4 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
                     snils, phones, emails, documents, esiaOid);
         }
     }
-
-    // TODO(consent-registry helper): implement; placeholders so the consent branch compiles
-    @Override public java.util.Optional<ru.esiaedu.registry.ConsentRecord> findActiveConsent(String a, String c) { throw new UnsupportedOperationException(); }
-    @Override public java.util.Optional<ru.esiaedu.registry.ConsentRequestRecord> findLatestConsentRequest(String a, String c) { throw new UnsupportedOperationException(); }
-    @Override public ru.esiaedu.registry.ConsentRequestReceipt requestConsent(String a, String c, boolean s) { throw new UnsupportedOperationException(); }
-    @Override public java.util.Optional<ru.esiaedu.registry.ConsentRequestRecord> findConsentRequest(long id) { throw new UnsupportedOperationException(); }
-    @Override public java.util.List<ru.esiaedu.registry.ConsentRequestRecord> findPendingConsentRequests(java.util.Collection<String> ids) { throw new UnsupportedOperationException(); }
-    @Override public java.util.Optional<ru.esiaedu.registry.ConsentRecord> approveConsentRequest(long id, String a, String o, String t) { throw new UnsupportedOperationException(); }
-    @Override public boolean declineConsentRequest(long id, String a) { throw new UnsupportedOperationException(); }
-    @Override public java.util.List<ru.esiaedu.registry.ConsentRecord> findConsentsGrantedBy(java.util.Collection<String> ids) { throw new UnsupportedOperationException(); }
-    @Override public boolean revokeConsent(long id, String a) { throw new UnsupportedOperationException(); }
-    @Override public java.util.List<ru.esiaedu.registry.ConsentRecord> listConsents(String a, int f, int m) { throw new UnsupportedOperationException(); }
 }

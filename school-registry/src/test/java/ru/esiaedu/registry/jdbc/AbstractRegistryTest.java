@@ -11,10 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -29,6 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.ConsentRecord;
+import ru.esiaedu.registry.ConsentRequestReceipt;
+import ru.esiaedu.registry.ConsentRequestRecord;
+import ru.esiaedu.registry.ConsentRequestStatus;
 import ru.esiaedu.registry.DocumentType;
 import ru.esiaedu.registry.IdentityDocument;
 import ru.esiaedu.registry.Organisation;
@@ -88,6 +95,10 @@ abstract class AbstractRegistryTest {
             s.executeUpdate("UPDATE sr_account SET esia_oid = NULL");
             s.executeUpdate("DELETE FROM sr_account_link");
             s.executeUpdate("DELETE FROM sr_access_request");
+            // the code never deletes consent rows; tests start from none
+            s.executeUpdate("DELETE FROM sr_consent");
+            s.executeUpdate("DELETE FROM sr_consent_request_recipient");
+            s.executeUpdate("DELETE FROM sr_consent_request");
         }
     }
 
@@ -100,7 +111,7 @@ abstract class AbstractRegistryTest {
         try (Connection c = admin(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM registry_databasechangelog")) {
             r.next();
-            assertThat(r.getInt(1)).isEqualTo(4);   // 3 schema changesets + demo data
+            assertThat(r.getInt(1)).isEqualTo(6);   // 3 + 1 schema changesets, 2 demo data changesets
         }
         try (Connection c = admin()) {
             assertThat(tableExists(c, "databasechangelog")).as("Keycloak's changelog table untouched").isFalse();
@@ -119,7 +130,7 @@ abstract class AbstractRegistryTest {
         try (Connection c = admin(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sr_account")) {
             r.next();
-            assertThat(r.getInt(1)).isEqualTo(13);
+            assertThat(r.getInt(1)).isEqualTo(15);
         }
     }
 
@@ -132,6 +143,9 @@ abstract class AbstractRegistryTest {
             assertThat(provider.organisations()).isEmpty();
             assertThat(provider.findBySnils(RegistryRole.STAFF, "13456789191")).isEmpty();
             assertThat(provider.createAccessRequest(request("k-empty")).created()).isTrue();
+            assertThat(provider.listConsents(null, 0, 10)).isEmpty();
+            assertThatThrownBy(() -> provider.requestConsent("acc-dzhalilova-gym5", CLIENT, false))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown student account");
         } finally {
             empty.close();
         }
@@ -400,6 +414,281 @@ abstract class AbstractRegistryTest {
                 null, null, null, null, null))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    // --- students' consents ------------------------------------------------------------------------------------
+    // acc-dzhalilova-gym5 (ESIA 1000300105, 10 years) has two parents in Гимназия № 5: acc-dzhalilov-t-gym5
+    // (ESIA 1000300110) and acc-zakharchenko-gym5; acc-petrov-sch1 (ESIA 1000300103) is an adult student.
+
+    static final String CLIENT = "school-portal";
+    static final String AMINA = "acc-dzhalilova-gym5";
+    static final String FATHER = "acc-dzhalilov-t-gym5";
+    static final String MOTHER = "acc-zakharchenko-gym5";
+    static final String STRANGER = "acc-sokolova-gym5";
+
+    @Test
+    void consentRequestGoesToBothParentsAndIsIdempotentWhilePending() throws Exception {
+        ConsentRequestReceipt first = registry.requestConsent(AMINA, CLIENT, false);
+        assertThat(first.created()).isTrue();
+        ConsentRequestRecord request = first.request();
+        assertThat(request.status()).isEqualTo(ConsentRequestStatus.PENDING);
+        assertThat(request.studentAccountId()).isEqualTo(AMINA);
+        assertThat(request.clientId()).isEqualTo(CLIENT);
+        assertThat(request.studentApproves()).isFalse();
+        assertThat(request.recipientAccountIds()).containsExactly(FATHER, MOTHER);
+        assertThat(request.createdAt()).isEqualTo(CLOCK.instant());
+        assertThat(request.decidedAt()).isNull();
+        assertThat(request.decidedByAccountId()).isNull();
+        // the recipients come with their e-mails, for the notification
+        assertThat(first.recipients()).extracting(RegistryAccount::id).containsExactly(FATHER, MOTHER);
+        assertThat(first.recipients().get(0).emails()).containsExactly("t.dzhalilov@example.ru");
+        assertThat(first.recipients().get(1).emails()).isEmpty();
+
+        ConsentRequestReceipt again = registry.requestConsent(AMINA, CLIENT, false);
+        assertThat(again.created()).isFalse();
+        assertThat(again.request()).isEqualTo(request);
+        assertThat(again.recipients()).extracting(RegistryAccount::id).containsExactly(FATHER, MOTHER);
+        assertThat(registry.findConsentRequest(request.id())).contains(request);
+        assertThat(registry.findLatestConsentRequest(AMINA, CLIENT)).contains(request);
+        assertThat(registry.findConsentRequest(-1)).isEmpty();
+        assertThat(registry.findLatestConsentRequest(AMINA, "other-client")).isEmpty();
+        assertThat(registry.findActiveConsent(AMINA, CLIENT)).isEmpty();
+
+        // another client system is another request
+        ConsentRequestReceipt other = registry.requestConsent(AMINA, "diary-app", false);
+        assertThat(other.created()).isTrue();
+        assertThat(other.request().id()).isNotEqualTo(request.id());
+        assertThat(registry.findPendingConsentRequests(List.of(FATHER))).extracting(ConsentRequestRecord::id)
+                .containsExactly(request.id(), other.request().id());
+        assertThat(registry.findPendingConsentRequests(List.of(STRANGER, AMINA))).isEmpty();
+        assertThat(registry.findPendingConsentRequests(List.of())).isEmpty();
+
+        // stored in UTC, whatever the server's zone (the test clock is 12:00 in Moscow)
+        try (Connection c = admin(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT created_at FROM sr_consent_request WHERE id = " + request.id())) {
+            r.next();
+            assertThat(r.getObject(1, LocalDateTime.class)).isEqualTo(LocalDateTime.of(2026, 9, 1, 9, 0));
+        }
+    }
+
+    @Test
+    void concurrentLoginsOpenOnePendingRequest() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String client = "race-client-" + round;
+            List<ConsentRequestReceipt> receipts = race(8, i -> registry.requestConsent(AMINA, client, false));
+            assertThat(receipts).extracting(r -> r.request().id()).containsOnly(receipts.get(0).request().id());
+            assertThat(receipts).filteredOn(ConsentRequestReceipt::created).hasSize(1);
+            assertThat(receipts).allSatisfy(r -> assertThat(r.request().recipientAccountIds())
+                    .containsExactly(FATHER, MOTHER));
+            assertThat(count("SELECT COUNT(*) FROM sr_consent_request WHERE client_id = '" + client + "'")).isEqualTo(1);
+        }
+        assertThat(count("SELECT COUNT(*) FROM sr_consent_request_recipient")).isEqualTo(6);
+    }
+
+    @Test
+    void theDatabaseAllowsOnePendingRequestPerStudentAndClient() throws Exception {
+        long id = registry.requestConsent(AMINA, CLIENT, false).request().id();
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO sr_consent_request (student_account_id, client_id,"
+                    + " status, pending, student_approves, created_at) VALUES ('" + AMINA + "', '" + CLIENT
+                    + "', 'PENDING', TRUE, FALSE, CURRENT_TIMESTAMP)")).isInstanceOf(SQLException.class);
+            // the marker must follow the status
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE sr_consent_request SET status = 'DECLINED' WHERE id = " + id))
+                    .isInstanceOf(SQLException.class);
+        }
+        assertThat(registry.declineConsentRequest(id, MOTHER)).isTrue();
+        assertThat(registry.declineConsentRequest(registry.requestConsent(AMINA, CLIENT, false).request().id(), FATHER))
+                .isTrue();
+        assertThat(count("SELECT COUNT(*) FROM sr_consent_request WHERE status = 'DECLINED'")).isEqualTo(2);
+    }
+
+    @Test
+    void adultStudentDecidesForThemself() throws Exception {
+        ConsentRequestReceipt receipt = registry.requestConsent("acc-petrov-sch1", CLIENT, true);
+        assertThat(receipt.created()).isTrue();
+        assertThat(receipt.request().studentApproves()).isTrue();
+        assertThat(receipt.request().recipientAccountIds()).containsExactly("acc-petrov-sch1");
+        assertThat(receipt.recipients()).extracting(RegistryAccount::id).containsExactly("acc-petrov-sch1");
+        ConsentRecord consent = registry.approveConsentRequest(receipt.request().id(), "acc-petrov-sch1", "1000300103",
+                "2026-11").orElseThrow();
+        assertThat(consent.selfGranted()).isTrue();
+        assertThat(consent.grantorAccountId()).isEqualTo("acc-petrov-sch1");
+        assertThat(consent.grantorEsiaOid()).isEqualTo("1000300103");
+        assertThat(consent.toString()).doesNotContain("1000300103");
+        assertThat(registry.revokeConsent(consent.id(), STRANGER)).isFalse();
+        assertThat(registry.revokeConsent(consent.id(), "acc-petrov-sch1")).isTrue();
+        // a student whom nobody can be asked for still gets a request (realm admins see it)
+        ConsentRequestReceipt orphan = registry.requestConsent("acc-petrov-namesake-gym5", CLIENT, false);
+        assertThat(orphan.created()).isTrue();
+        assertThat(orphan.request().recipientAccountIds()).isEmpty();
+        assertThat(orphan.recipients()).isEmpty();
+    }
+
+    @Test
+    void onlyRecipientsDecide() throws Exception {
+        long id = registry.requestConsent(AMINA, CLIENT, false).request().id();
+        assertThat(registry.approveConsentRequest(id, STRANGER, "1000300102", "2026-11")).isEmpty();
+        assertThat(registry.approveConsentRequest(id, AMINA, "1000300105", "2026-11")).as("the child itself").isEmpty();
+        assertThat(registry.approveConsentRequest(id, "acc-dzhalilov-t-sch1", "1000300110", "2026-11"))
+                .as("the father's account in the other school").isEmpty();
+        assertThat(registry.declineConsentRequest(id, STRANGER)).isFalse();
+        assertThat(registry.approveConsentRequest(9_999_999, FATHER, "1000300110", "2026-11")).isEmpty();
+        assertThat(registry.declineConsentRequest(9_999_999, FATHER)).isFalse();
+        assertThat(registry.findConsentRequest(id).orElseThrow().status()).isEqualTo(ConsentRequestStatus.PENDING);
+        assertThat(count("SELECT COUNT(*) FROM sr_consent")).isZero();
+        assertThatThrownBy(() -> registry.approveConsentRequest(id, FATHER, " ", "2026-11"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> registry.approveConsentRequest(id, FATHER, "1000300110", "x".repeat(33)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void approvingTwiceReturnsTheSameConsent() throws Exception {
+        long id = registry.requestConsent(AMINA, CLIENT, false).request().id();
+        ConsentRecord consent = registry.approveConsentRequest(id, MOTHER, "1000300101", "2026-11").orElseThrow();
+        assertThat(consent.requestId()).isEqualTo(id);
+        assertThat(consent.studentAccountId()).isEqualTo(AMINA);
+        assertThat(consent.clientId()).isEqualTo(CLIENT);
+        assertThat(consent.grantorAccountId()).isEqualTo(MOTHER);
+        assertThat(consent.grantorEsiaOid()).isEqualTo("1000300101");
+        assertThat(consent.selfGranted()).isFalse();
+        assertThat(consent.textVersion()).isEqualTo("2026-11");
+        assertThat(consent.grantedAt()).isEqualTo(CLOCK.instant());
+        assertThat(consent.active()).isTrue();
+
+        assertThat(registry.approveConsentRequest(id, MOTHER, "1000300101", "2026-11")).contains(consent);
+        assertThat(registry.approveConsentRequest(id, FATHER, "1000300110", "2026-12"))
+                .as("the other parent: the consent recorded then").contains(consent);
+        assertThat(registry.declineConsentRequest(id, FATHER)).isFalse();
+        ConsentRequestRecord decided = registry.findConsentRequest(id).orElseThrow();
+        assertThat(decided.status()).isEqualTo(ConsentRequestStatus.APPROVED);
+        assertThat(decided.decidedByAccountId()).isEqualTo(MOTHER);
+        assertThat(decided.decidedAt()).isEqualTo(CLOCK.instant());
+        assertThat(registry.findActiveConsent(AMINA, CLIENT)).contains(consent);
+        assertThat(registry.findConsentsGrantedBy(List.of(MOTHER, STRANGER))).containsExactly(consent);
+        assertThat(registry.findConsentsGrantedBy(List.of(FATHER))).isEmpty();
+        assertThat(registry.findPendingConsentRequests(List.of(FATHER, MOTHER))).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM sr_consent")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentApprovalsRecordOneConsent() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            long id = registry.requestConsent(AMINA, "race-approve-" + round, false).request().id();
+            List<Optional<ConsentRecord>> results = race(6, i -> registry.approveConsentRequest(id,
+                    i % 2 == 0 ? FATHER : MOTHER, i % 2 == 0 ? "1000300110" : "1000300101", "2026-11"));
+            assertThat(results).allSatisfy(r -> assertThat(r).isPresent());
+            assertThat(results).extracting(r -> r.orElseThrow().id()).containsOnly(results.get(0).orElseThrow().id());
+            assertThat(count("SELECT COUNT(*) FROM sr_consent WHERE request_id = " + id)).isEqualTo(1);
+        }
+        // approving and declining at once: one decision
+        long id = registry.requestConsent(AMINA, CLIENT, false).request().id();
+        List<Object> decisions = AbstractRegistryTest.<Object>race(2, i -> i == 0 ? registry.approveConsentRequest(id, MOTHER, "1000300101", "2026-11")
+                : registry.declineConsentRequest(id, FATHER));
+        ConsentRequestStatus status = registry.findConsentRequest(id).orElseThrow().status();
+        if (status == ConsentRequestStatus.APPROVED) {
+            assertThat(decisions).containsExactly(registry.findActiveConsent(AMINA, CLIENT), false);
+        } else {
+            assertThat(status).isEqualTo(ConsentRequestStatus.DECLINED);
+            assertThat(decisions).containsExactly(Optional.empty(), true);
+            assertThat(registry.findActiveConsent(AMINA, CLIENT)).isEmpty();
+        }
+    }
+
+    @Test
+    void anyParentRevokesAndTheRevokedConsentIsKept() throws Exception {
+        long id = registry.requestConsent(AMINA, CLIENT, false).request().id();
+        ConsentRecord consent = registry.approveConsentRequest(id, MOTHER, "1000300101", "2026-11").orElseThrow();
+        assertThat(registry.revokeConsent(consent.id(), STRANGER)).isFalse();
+        assertThat(registry.revokeConsent(consent.id(), AMINA)).as("the child, not self-granted").isFalse();
+        assertThat(registry.revokeConsent(consent.id(), "acc-dzhalilov-t-sch1")).as("not a parent of this account")
+                .isFalse();
+        assertThat(registry.revokeConsent(consent.id(), FATHER)).as("the other parent").isTrue();
+        assertThat(registry.revokeConsent(consent.id(), FATHER)).as("already revoked").isFalse();
+        assertThat(registry.revokeConsent(consent.id(), MOTHER)).as("already revoked").isFalse();
+        assertThat(registry.revokeConsent(9_999_999, MOTHER)).isFalse();
+
+        assertThat(registry.findActiveConsent(AMINA, CLIENT)).isEmpty();
+        ConsentRecord revoked = registry.listConsents(AMINA, 0, 10).get(0);
+        assertThat(revoked.id()).isEqualTo(consent.id());
+        assertThat(revoked.active()).isFalse();
+        assertThat(revoked.revokedAt()).isEqualTo(CLOCK.instant());
+        assertThat(revoked.revokedByAccountId()).isEqualTo(FATHER);
+        assertThat(revoked.grantorAccountId()).isEqualTo(MOTHER);
+        assertThat(revoked.grantorEsiaOid()).isEqualTo("1000300101");
+        assertThat(registry.findConsentsGrantedBy(List.of(MOTHER))).containsExactly(revoked);
+        assertThat(count("SELECT COUNT(*) FROM sr_consent")).isEqualTo(1);
+        // the history outlives nobody: an account in it cannot be deleted (no cascade)
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM sr_account WHERE id = '" + MOTHER + "'"))
+                    .isInstanceOf(SQLException.class);
+        }
+        assertThat(registry.listConsents(AMINA, 0, 10)).containsExactly(revoked);
+    }
+
+    @Test
+    void aNewRequestAfterADeclineOrARevocation() throws Exception {
+        long declined = registry.requestConsent(AMINA, CLIENT, false).request().id();
+        assertThat(registry.declineConsentRequest(declined, FATHER)).isTrue();
+        assertThat(registry.declineConsentRequest(declined, FATHER)).isFalse();
+        assertThat(registry.approveConsentRequest(declined, MOTHER, "1000300101", "2026-11")).isEmpty();
+        ConsentRequestRecord latest = registry.findLatestConsentRequest(AMINA, CLIENT).orElseThrow();
+        assertThat(latest.status()).isEqualTo(ConsentRequestStatus.DECLINED);
+        assertThat(latest.decidedByAccountId()).isEqualTo(FATHER);
+
+        ConsentRequestReceipt second = registry.requestConsent(AMINA, CLIENT, false);
+        assertThat(second.created()).isTrue();
+        assertThat(second.request().id()).isNotEqualTo(declined);
+        ConsentRecord consent = registry.approveConsentRequest(second.request().id(), FATHER, "1000300110", "2026-11")
+                .orElseThrow();
+        assertThat(registry.revokeConsent(consent.id(), MOTHER)).isTrue();
+
+        ConsentRequestReceipt third = registry.requestConsent(AMINA, CLIENT, false);
+        assertThat(third.created()).isTrue();
+        ConsentRecord renewed = registry.approveConsentRequest(third.request().id(), MOTHER, "1000300101", "2026-12")
+                .orElseThrow();
+        assertThat(registry.findActiveConsent(AMINA, CLIENT)).contains(renewed);
+        assertThat(registry.findLatestConsentRequest(AMINA, CLIENT).orElseThrow().id()).isEqualTo(third.request().id());
+        assertThat(registry.listConsents(AMINA, 0, 10)).extracting(ConsentRecord::id)
+                .containsExactly(renewed.id(), consent.id());
+        assertThat(count("SELECT COUNT(*) FROM sr_consent_request")).isEqualTo(3);
+    }
+
+    @Test
+    void listingIsNewestFirstPagedAndFiltered() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (String client : List.of("client-a", "client-b", "client-c")) {
+            long request = registry.requestConsent(AMINA, client, false).request().id();
+            ids.add(registry.approveConsentRequest(request, FATHER, "1000300110", "2026-11").orElseThrow().id());
+        }
+        long artem = registry.requestConsent("acc-sokolov-gym5", "client-a", false).request().id();
+        ids.add(registry.approveConsentRequest(artem, "acc-sokolova-gym5", "1000300102", "2026-11").orElseThrow().id());
+        Collections.reverse(ids);
+        assertThat(registry.listConsents(null, 0, 10)).extracting(ConsentRecord::id).containsExactlyElementsOf(ids);
+        assertThat(registry.listConsents(null, 1, 2)).extracting(ConsentRecord::id).containsExactly(ids.get(1), ids.get(2));
+        assertThat(registry.listConsents(null, 4, 10)).isEmpty();
+        assertThat(registry.listConsents(null, 0, 0)).isEmpty();
+        assertThat(registry.listConsents(AMINA, 0, 10)).extracting(ConsentRecord::id)
+                .containsExactly(ids.get(1), ids.get(2), ids.get(3));
+        assertThat(registry.listConsents("acc-sokolov-gym5", 0, 10)).extracting(ConsentRecord::id)
+                .containsExactly(ids.get(0));
+        assertThat(registry.findConsentsGrantedBy(List.of(FATHER))).extracting(ConsentRecord::id)
+                .containsExactly(ids.get(1), ids.get(2), ids.get(3));
+        assertThatThrownBy(() -> registry.listConsents(null, -1, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The father sees the requests of both children, each through the account of the child's school. */
+    @Test
+    void pendingRequestsOfAParentWithTwoAccounts() throws Exception {
+        long amina = registry.requestConsent(AMINA, CLIENT, false).request().id();
+        long rezida = registry.requestConsent("acc-dzhalilov-sch1", CLIENT, false).request().id();
+        assertThat(registry.findConsentRequest(rezida).orElseThrow().recipientAccountIds())
+                .containsExactly("acc-dzhalilov-t-sch1", "acc-zakharchenko-sch1");
+        assertThat(registry.findPendingConsentRequests(List.of("acc-dzhalilov-t-sch1", FATHER)))
+                .extracting(ConsentRequestRecord::id).containsExactly(amina, rezida);
+        assertThat(registry.findLinked("1000300110")).isEmpty();   // nobody linked in the test data
+        assertThat(registry.findByPhone(RegistryRole.PARENT, phone("+7 900 111-01-10"))).extracting(RegistryAccount::id)
+                .containsExactlyInAnyOrder("acc-dzhalilov-t-sch1", FATHER);
+    }
+
     // --- failures ----------------------------------------------------------------------------------------------
 
     @Test
@@ -420,6 +709,54 @@ abstract class AbstractRegistryTest {
         } finally {
             down.close();
         }
+    }
+
+    @Test
+    void consentsOnADatabaseThatIsDownFailAsUnavailable() {
+        JdbcSchoolRegistryProviderFactory down = new JdbcSchoolRegistryProviderFactory();
+        down.init(unreachable());
+        try {
+            SchoolRegistryProvider provider = down.create(null);
+            // every consent method reads or writes through the same two helpers: one of each kind is enough
+            // (each call waits for the login timeout)
+            List<ThrowingCall> calls = List.of(
+                    () -> provider.findActiveConsent(AMINA, CLIENT),
+                    () -> provider.requestConsent(AMINA, CLIENT, false),
+                    () -> provider.approveConsentRequest(1, FATHER, "1000300110", "2026-11"));
+            for (ThrowingCall call : calls) {
+                assertThatThrownBy(call::run).isInstanceOf(RegistryUnavailableException.class)
+                        .hasMessageNotContaining("1000300110").hasNoCause();
+            }
+        } finally {
+            down.close();
+        }
+    }
+
+    /** Another transaction holds the request's row: the approval ends with the query timeout, nothing recorded. */
+    @Test
+    void aLockedConsentRequestTimesOutAsUnavailable() throws Exception {
+        long id = registry.requestConsent(AMINA, CLIENT, false).request().id();
+        JdbcSchoolRegistryProviderFactory slow = new JdbcSchoolRegistryProviderFactory();
+        slow.init(config(true, 1));
+        try (Connection holder = admin()) {
+            SchoolRegistryProvider provider = slow.create(null);
+            provider.organisations();
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.executeUpdate("UPDATE sr_consent_request SET client_id = client_id WHERE id = " + id);
+            }
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> provider.approveConsentRequest(id, FATHER, "1000300110", "2026-11"))
+                    .isInstanceOf(RegistryUnavailableException.class)
+                    .hasMessageContaining("approve consent request")
+                    .hasMessageNotContaining("1000300110");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));
+            holder.rollback();
+        } finally {
+            slow.close();
+        }
+        assertThat(count("SELECT COUNT(*) FROM sr_consent")).isZero();
+        assertThat(registry.findConsentRequest(id).orElseThrow().status()).isEqualTo(ConsentRequestStatus.PENDING);
     }
 
     /** A row lock held by someone else: the query timeout (1 s here) ends the wait. */
@@ -480,6 +817,10 @@ abstract class AbstractRegistryTest {
             }
         }
         return false;
+    }
+
+    interface ThrowingCall {
+        Object run() throws Exception;
     }
 
     interface Task<T> {

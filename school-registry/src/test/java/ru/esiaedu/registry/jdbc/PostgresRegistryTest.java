@@ -106,12 +106,17 @@ class PostgresRegistryTest extends AbstractRegistryTest {
         try {
             SchoolRegistryProvider provider = factory.create(null);
             assertThat(provider.findBySnils(RegistryRole.STAFF, "13456789191")).hasSize(1);
+            assertThat(provider.requestConsent("acc-dzhalilova-gym5", "school-portal", false).created()).isTrue();
             doomed.close();
             long start = System.nanoTime();
             assertThatThrownBy(() -> provider.findBySnils(RegistryRole.STAFF, "13456789191"))
                     .isInstanceOf(RegistryUnavailableException.class)
                     .hasMessageNotContaining("13456789191");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThatThrownBy(() -> provider.requestConsent("acc-dzhalilova-gym5", "school-portal", false))
+                    .isInstanceOf(RegistryUnavailableException.class);
+            assertThatThrownBy(() -> provider.revokeConsent(1, "acc-dzhalilov-t-gym5"))
+                    .isInstanceOf(RegistryUnavailableException.class);
         } finally {
             factory.close();
         }
