@@ -49,7 +49,7 @@ class PersonDataTest {
     @Test
     void bothChildrenOfDianaHaveASecondParent() {
         Person timur = DIR.find(1000300110L).orElseThrow();
-        assertThat(timur.displayName()).isEqualTo("Джалилов Тимур Рашидович");
+        assertThat(timur.displayName()).isEqualTo("Джалилов Егор Рашидович");
         assertThat(timur.trusted()).isTrue();
         assertThat(timur.accountLevel()).isEqualTo("PR");
         assertThat(timur.kids()).containsExactly(1000300104L, 1000300105L);

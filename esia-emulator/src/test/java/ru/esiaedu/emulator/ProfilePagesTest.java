@@ -91,7 +91,7 @@ class ProfilePagesTest {
         HttpResponse<String> form = page(b, login);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("Личный кабинет", "id=\"login\"", "id=\"password\"", "id=\"submit\"", "id=\"cancel\"",
-                "name=\"return\" value=\"/profile/consents\"", "name=\"quick\" value=\"1000300110\"", "Джалилов Тимур Рашидович");
+                "name=\"return\" value=\"/profile/consents\"", "name=\"quick\" value=\"1000300110\"", "Джалилов Егор Рашидович");
         assertThat(form.body()).doesNotContain("name=\"pending\"");
 
         HttpResponse<String> wrong = b.post("/login", Map.of("return", "/profile/consents", "login", "+79165550101", "password", "nope"));
@@ -110,7 +110,7 @@ class ProfilePagesTest {
         assertThat(location(page(b, "/login?return=/profile/notifications"))).contains("/profile/notifications");
         HttpResponse<String> sso = b.authorize(2, authParams(2, "openid fullname gender", java.util.UUID.randomUUID().toString()));
         assertThat(sso.statusCode()).isEqualTo(200);
-        assertThat(sso.body()).contains("Предоставление прав доступа", "Джалилов Тимур Рашидович");
+        assertThat(sso.body()).contains("Предоставление прав доступа", "Джалилов Егор Рашидович");
 
         // no open redirect, cancel leads nowhere dangerous
         EsiaClientSim other = new EsiaClientSim(emu);
