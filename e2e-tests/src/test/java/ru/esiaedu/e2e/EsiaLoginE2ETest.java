@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,12 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     private static final String CHILD = "1000300105";
     private static final String SIMPLIFIED = "1000300106";
     private static final String UNVERIFIED_CONTACTS = "1000300107";
+
+    /** Seed 002: a student gets in only with a consent; this class is about the login itself (see ConsentE2ETest). */
+    @BeforeAll
+    static void theChildHasAParentsConsent() {
+        emulator.consents().grant("SCHOOL01", CHILD, PARENT);
+    }
 
     @Test
     @Order(1)

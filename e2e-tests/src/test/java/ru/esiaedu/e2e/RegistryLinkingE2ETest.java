@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -40,6 +41,13 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
     private static final String CHILD_12 = "1000300109";
     private static final String PARENT_OF_TWO = "1000300101";
     private static final String LEGACY_PASSWORD = "Sgo-2024!";
+
+    /** Seed 002: students get in only with a consent; this class is about matching (see ConsentE2ETest). */
+    @BeforeAll
+    static void theStudentsHaveConsents() {
+        emulator.consents().grant("SCHOOL01", STUDENT_18, STUDENT_18);
+        emulator.consents().grant("SCHOOL01", CHILD_12, TEACHER_PARENT);
+    }
 
     @Test
     void theRolePickerOffersTheThreeRolesAndAPortalCanDeepLinkOne() {

@@ -59,6 +59,20 @@ public final class EsiaPages {
         return this;
     }
 
+
+    /**
+     * Opens a page of the person's own Gosuslugi account (e.g. {@code /profile/consents}) and signs in there as
+     * {@code oid} if ESIA asks.
+     */
+    public EsiaPages openGosuslugiAs(String path, String oid) {
+        browser.open(esiaBaseUrl + path);
+        if (!browser.driver().findElements(By.cssSelector("button[name='quick'][value='" + oid + "']")).isEmpty()) {
+            signInAs(oid);
+        }
+        waitForUrl(url -> url.startsWith(esiaBaseUrl + path));
+        return this;
+    }
+
     public EsiaPages deny() {
         browser.waitFor(By.id("deny")).click();
         return this;

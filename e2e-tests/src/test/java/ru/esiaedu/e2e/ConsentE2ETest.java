@@ -1,0 +1,289 @@
+package ru.esiaedu.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+
+import ru.esiaedu.e2e.support.Screenshots;
+import ru.esiaedu.e2e.support.SharedSmtp;
+import ru.esiaedu.emulator.ConsentRequestView;
+
+/**
+ * Seed 002 end to end: students get in only with a consent, checked at every login. Gosuslugi's side is the
+ * emulator's «Согласия и доверенности»; the {@code registry} source's side is our approval page and e-mail.
+ *
+ * <p>Persons: 1000300105 (10, child account; parents 1000300101 and 1000300110), 1000300104 (15; the same
+ * parents), 1000300103 (19), 1000300109 (12; registry parent 1000300102), 1000300110 for the declined
+ * «Предоставление прав доступа». The class resets the emulator's consents first; other classes grant what
+ * their students need in their own set-up.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsentE2ETest extends SchoolRealmBrowserTest {
+
+    private static final String CLIENT = "SCHOOL01";
+    private static final String MOTHER = "1000300101";
+    private static final String FATHER = "1000300110";
+    private static final String CHILD_10 = "1000300105";
+    private static final String TEEN_15 = "1000300104";
+    private static final String STUDENT_19 = "1000300103";
+    private static final String TEACHER_PARENT = "1000300102";
+    private static final String CHILD_12 = "1000300109";
+    private static final String CHILD_12_ACCOUNT = "acc-sokolov-gym5";
+
+    private static final String MINOR_LEAD = "Для входа в дневник нужно согласие одного из родителей.";
+    private static final String MINOR_GOSUSLUGI = "Согласия уже запрошены автоматически — родителям в их личные кабинеты"
+            + " на портале Госуслуг придут уведомления. Чтобы выдать согласие, одному из родителей нужно перейти по"
+            + " ссылке из уведомления.";
+    private static final String ADULT_LEAD = "Для входа в дневник необходимо согласие.";
+    private static final String ADULT_GOSUSLUGI = "Перейдите по ссылке из уведомления, направленного в ваш личный"
+            + " кабинет на Госуслугах.";
+
+    @BeforeAll
+    static void noConsentsYet() {
+        emulator.consents().reset();
+    }
+
+    @Test
+    @Order(1)
+    void aChildUnder14GetsInOnlyWhileAParentsConsentIsInForce() {
+        String page = signInAsStudentAndWaitFor(CHILD_10, MINOR_LEAD);
+        assertThat(page).contains(MINOR_LEAD, MINOR_GOSUSLUGI);
+        Screenshots.take(BROWSER.get(), "30-consent-required-child");
+
+        List<ConsentRequestView> requests = emulator.consents().requests(CHILD_10);
+        assertThat(requests).hasSize(1);
+        String requestId = requests.get(0).id();
+        assertThat(requests.get(0).recipients()).containsExactlyInAnyOrder(MOTHER, FATHER);
+        assertThat(requests.get(0).status()).isEqualTo("PENDING");
+
+        // Impatience: «Согласие получено — войти» and a whole new login ask nobody twice.
+        pages.press("esia-consent-recheck");
+        assertThat(pages.waitForText("Согласие пока не получено")).contains(MINOR_LEAD);
+        BROWSER.get().deleteAllCookies();
+        signInAsStudentAndWaitFor(CHILD_10, MINOR_LEAD);
+        assertThat(emulator.consents().requests(CHILD_10)).hasSize(1);
+        assertThat(notificationsAbout(MOTHER, requestId)).isEqualTo(1);
+        assertThat(notificationsAbout(FATHER, requestId)).isEqualTo(1);
+
+        // Both parents find the request in «Согласия и доверенности»; the father approves.
+        BROWSER.get().deleteAllCookies();
+        pages.openGosuslugiAs("/profile/consents", MOTHER);
+        assertThat(BROWSER.get().driver().findElements(By.id("approve-" + requestId))).isNotEmpty();
+        BROWSER.get().deleteAllCookies();
+        pages.openGosuslugiAs("/profile/consents", FATHER);
+        Screenshots.take(BROWSER.get(), "31-gosuslugi-consents-parent");
+        pages.clickVisible(By.id("approve-" + requestId));
+        assertThat(pages.waitForText("Согласие выдано")).contains("Согласие выдано");
+
+        BROWSER.get().deleteAllCookies();
+        signInAsStudent(CHILD_10);
+        assertThat(pages.waitForUrl(portal::isRedirectBack)).contains("code=");
+
+        // The mother revokes it: the next login stops again and asks anew.
+        BROWSER.get().deleteAllCookies();
+        pages.openGosuslugiAs("/profile/consents", MOTHER);
+        pages.clickVisible(By.cssSelector("[id^='revoke-']"));
+        assertThat(pages.waitForText("Согласие отозвано")).contains("Согласие отозвано");
+
+        BROWSER.get().deleteAllCookies();
+        assertThat(signInAsStudentAndWaitFor(CHILD_10, MINOR_LEAD)).contains(MINOR_GOSUSLUGI);
+        assertThat(emulator.consents().requests(CHILD_10)).hasSize(2);
+        assertThat(loginErrors("consent_required")).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @Order(2)
+    void aTeenGetsInAfterAParentApprovesFromTheNotification() {
+        assertThat(signInAsStudentAndWaitFor(TEEN_15, MINOR_LEAD)).contains(MINOR_GOSUSLUGI);
+        ConsentRequestView request = emulator.consents().requests(TEEN_15).get(0);
+        assertThat(request.recipients()).containsExactlyInAnyOrder(MOTHER, FATHER);
+
+        // The father follows the link in his notification, reads the request and confirms.
+        BROWSER.get().deleteAllCookies();
+        pages.openGosuslugiAs("/profile/notifications", FATHER);
+        Screenshots.take(BROWSER.get(), "32-gosuslugi-notifications");
+        pages.clickVisible(By.cssSelector("a[href*='" + request.id() + "']"));
+        pages.clickVisible(By.id("approve-" + request.id()));
+        pages.waitForText("Согласие выдано");
+
+        BROWSER.get().deleteAllCookies();
+        signInAsStudent(TEEN_15);
+        assertThat(pages.waitForUrl(portal::isRedirectBack)).contains("code=");
+    }
+
+    @Test
+    @Order(3)
+    void anAdultStudentApprovesTheirOwnRequestInGosuslugi() {
+        String page = signInAsStudentAndWaitFor(STUDENT_19, ADULT_LEAD);
+        assertThat(page).contains(ADULT_LEAD, ADULT_GOSUSLUGI).doesNotContain("родител");
+        Screenshots.take(BROWSER.get(), "33-consent-required-adult");
+        ConsentRequestView request = emulator.consents().requests(STUDENT_19).get(0);
+        assertThat(request.recipients()).containsExactly(STUDENT_19);
+
+        BROWSER.get().deleteAllCookies();
+        pages.openGosuslugiAs("/profile/consents", STUDENT_19);
+        pages.clickVisible(By.id("approve-" + request.id()));
+        pages.waitForText("Согласие выдано");
+
+        BROWSER.get().deleteAllCookies();
+        signInAsStudent(STUDENT_19);
+        assertThat(pages.waitForUrl(portal::isRedirectBack)).contains("code=");
+    }
+
+    @Test
+    @Order(4)
+    void parentsPassWithoutAnyConsentCheck() {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()) + "&role=parent");
+        pages.signInAs(TEACHER_PARENT).grantIfAsked();
+        assertThat(pages.waitForUrl(portal::isRedirectBack)).contains("code=");
+        assertThat(emulator.consents().requests(TEACHER_PARENT)).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void decliningGosuslugiAccessRightsAtTheFirstLoginShowsAClearPageAndStoresNothing() {
+        int users = admin.userCount(REALM);
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()) + "&role=parent");
+        pages.signInAs(FATHER).deny();
+
+        assertThat(pages.waitForText("отменён")).contains("Вход через Госуслуги отменён");
+        assertThat(admin.users(REALM, "esia-" + FATHER)).isEmpty();
+        assertThat(admin.userCount(REALM)).isEqualTo(users);
+        Screenshots.take(BROWSER.get(), "34-esia-access-declined");
+    }
+
+    @Test
+    @Order(6)
+    void withTheRegistrySourceAParentApprovesOnOurPageFromTheEmailAndCanRevoke() throws Exception {
+        useConsentSource("registry");
+        try {
+            int mailsBefore = SharedSmtp.get().getReceivedMessages().length;
+            String page = signInAsStudentAndWaitFor(CHILD_12, MINOR_LEAD);
+            assertThat(page).contains("родителям придут письма на электронную почту").doesNotContain("Госуслуг придут");
+            Screenshots.take(BROWSER.get(), "35-consent-required-registry");
+            assertThat(emulator.consents().requests(CHILD_12)).as("ESIA is not asked").isEmpty();
+
+            String link = approvalLinkMailedTo("e.sokolova79@yandex.ru", mailsBefore);
+
+            // The parent follows the e-mail's link, signs in as a parent and lands on the approval page.
+            BROWSER.get().deleteAllCookies();
+            BROWSER.get().open(link);
+            pages.signInAs(TEACHER_PARENT).grantIfAsked();
+            pages.waitForText("Согласия на обработку данных детей");
+            Screenshots.take(BROWSER.get(), "36-consent-approval-registry");
+            pages.clickVisible(By.cssSelector("[id^='approve-']"));
+            pages.waitForText("Согласие выдано");
+            pages.clickVisible(By.id("continue"));
+            pages.waitForUrl(url -> url.contains("code="));
+            assertThat(count("SELECT COUNT(*) FROM sr_consent WHERE student_account_id = '" + CHILD_12_ACCOUNT
+                    + "' AND revoked_at IS NULL AND grantor_account_id = 'acc-sokolova-gym5'")).isEqualTo(1);
+
+            BROWSER.get().deleteAllCookies();
+            signInAsStudent(CHILD_12);
+            assertThat(pages.waitForUrl(portal::isRedirectBack)).contains("code=");
+
+            JsonNode records = admin.get("/admin/realms/" + REALM + "/esia-consents?student=" + CHILD_12_ACCOUNT);
+            assertThat(records).hasSize(1);
+            assertThat(records.get(0).path("revokedAt").isNull() || records.get(0).path("revokedAt").isMissingNode())
+                    .isTrue();
+
+            // Revocation from the same page (the e-mail's link works again): kept as a record, the child stops.
+            BROWSER.get().deleteAllCookies();
+            BROWSER.get().open(link);
+            pages.signInAs(TEACHER_PARENT).grantIfAsked();
+            pages.clickVisible(By.cssSelector("[id^='revoke-']"));
+            pages.waitForText("Согласие отозвано");
+            assertThat(count("SELECT COUNT(*) FROM sr_consent WHERE student_account_id = '" + CHILD_12_ACCOUNT
+                    + "' AND revoked_at IS NOT NULL")).isEqualTo(1);
+
+            BROWSER.get().deleteAllCookies();
+            signInAsStudentAndWaitFor(CHILD_12, MINOR_LEAD);
+            assertThat(admin.get("/admin/realms/" + REALM + "/esia-consents?student=" + CHILD_12_ACCOUNT)).hasSize(1);
+        } finally {
+            useConsentSource("esia");
+        }
+    }
+
+    private void signInAsStudent(String oid) {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()) + "&role=student");
+        pages.signInAs(oid).grantIfAsked();
+    }
+
+    private String signInAsStudentAndWaitFor(String oid, String text) {
+        signInAsStudent(oid);
+        return pages.waitForText(text);
+    }
+
+    private static long notificationsAbout(String oid, String requestId) {
+        return emulator.consents().notificationsOf(oid).stream()
+                .filter(notification -> requestId.equals(notification.requestId()))
+                .count();
+    }
+
+    private static long loginErrors(String error) {
+        long count = 0;
+        for (JsonNode event : admin.get("/admin/realms/" + REALM + "/events?type=LOGIN_ERROR&max=500")) {
+            if (error.equals(event.path("error").asText())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void useConsentSource(String source) {
+        for (JsonNode execution : admin.get("/admin/realms/" + REALM
+                + "/authentication/flows/esia%20post%20broker%20login/executions")) {
+            if ("esia-consent-check".equals(execution.path("providerId").asText())) {
+                String configId = execution.path("authenticationConfig").asText();
+                ObjectNode config = (ObjectNode) admin.get("/admin/realms/" + REALM + "/authentication/config/" + configId);
+                ((ObjectNode) config.path("config")).put("consentSource", source);
+                admin.put("/admin/realms/" + REALM + "/authentication/config/" + configId, config);
+                return;
+            }
+        }
+        throw new AssertionError("no esia-consent-check execution in the post broker login flow");
+    }
+
+    private static String approvalLinkMailedTo(String address, int mailsBefore) throws Exception {
+        assertThat(SharedSmtp.get().waitForIncomingEmail(20_000, mailsBefore + 1)).isTrue();
+        List<String> bodies = new ArrayList<>();
+        for (MimeMessage message : SharedSmtp.get().getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
+                bodies.add(GreenMailUtil.getBody(message));
+            }
+        }
+        assertThat(bodies).isNotEmpty();
+        String body = bodies.get(bodies.size() - 1).replace("=\r\n", "").replace("=3D", "=").replace("&amp;", "&");
+        Matcher link = Pattern.compile("https?://[^\\s\"<>]*kc_action=esia-consent-approval[^\\s\"<>]*").matcher(body);
+        assertThat(link.find()).as("approval link in %s", body).isTrue();
+        return link.group();
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection connection = keycloak.database().registryConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
