@@ -27,7 +27,7 @@ import ru.esiaedu.registry.SchoolRegistryProvider;
 
 /**
  * Consent source {@code registry}: consents collected on the platform itself and kept in the school registry
- * ({@code sr_consent_request}, {@code sr_consent}). Parents decide on the approval page (required action
+ * (its consent requests and consents, see {@code SchoolRegistryProvider}). Parents decide on the approval page (required action
  * {@code esia-consent-approval}), adult students on the consent-check page («Даю согласие»). The student is the
  * registry account chosen for this login ({@link ConsentSubject#registryAccountId()}).
  */
