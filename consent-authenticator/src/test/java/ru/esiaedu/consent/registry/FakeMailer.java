@@ -18,7 +18,6 @@ final class FakeMailer implements ConsentMailer {
     final List<String> failFor = new ArrayList<>();
     final List<Boolean> linksAsked = new ArrayList<>();
     String link = "https://id.example.ru/realms/school/protocol/openid-connect/auth?client_id=school-portal";
-    int created;
 
     @Override
     public ConsentMailTexts texts() {
