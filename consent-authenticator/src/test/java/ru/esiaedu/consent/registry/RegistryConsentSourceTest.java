@@ -1,0 +1,325 @@
+package ru.esiaedu.consent.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static ru.esiaedu.consent.registry.FakeConsentRegistry.account;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ru.esiaedu.consent.ConsentIds;
+import ru.esiaedu.consent.source.ConsentApprover;
+import ru.esiaedu.consent.source.ConsentRequestOutcome;
+import ru.esiaedu.consent.source.ConsentSourceUnavailableException;
+import ru.esiaedu.consent.source.ConsentState;
+import ru.esiaedu.consent.source.ConsentStatus;
+import ru.esiaedu.consent.source.ConsentSubject;
+import ru.esiaedu.consent.source.Grantor;
+import ru.esiaedu.linker.age.AgeGroup;
+import ru.esiaedu.registry.ConsentRecord;
+import ru.esiaedu.registry.ConsentRequestRecord;
+import ru.esiaedu.registry.ConsentRequestStatus;
+import ru.esiaedu.registry.RegistryRole;
+
+class RegistryConsentSourceTest {
+
+    static final String CLIENT = "school-portal";
+    static final String CHILD = "acc-child";
+    static final String ADULT = "acc-adult";
+    static final String MOTHER = "acc-mother";
+    static final String FATHER = "acc-father";
+
+    FakeConsentRegistry registry;
+    FakeMailer mailer;
+    RegistryConsentSource source;
+    int mailerCreated;
+
+    @BeforeEach
+    void setUp() {
+        registry = new FakeConsentRegistry()
+                .add(account(CHILD, RegistryRole.STUDENT, "4В", "Джалилова", "Амина", List.of(), "oid-child"))
+                .add(account(ADULT, RegistryRole.STUDENT, "11А", "Петров", "Никита", List.of("petrov@example.ru"), "oid-adult"))
+                .add(account(MOTHER, RegistryRole.PARENT, null, "Захарченко", "Диана", List.of("mother@example.ru"), "oid-mother"))
+                .add(account(FATHER, RegistryRole.PARENT, null, "Джалилов", "Рустам", List.of(), "oid-father"))
+                .parentOf(CHILD, MOTHER, FATHER);
+        mailer = new FakeMailer();
+        source = new RegistryConsentSource(() -> registry, subject -> {
+            mailerCreated++;
+            return mailer;
+        });
+    }
+
+    static ConsentSubject minor(String accountId) {
+        return new ConsentSubject("realm-1", CLIENT, "Электронный дневник", "oid-child", AgeGroup.UNDER_14, accountId, null, null);
+    }
+
+    static ConsentSubject adult(String accountId) {
+        return new ConsentSubject("realm-1", CLIENT, "Электронный дневник", "oid-adult", AgeGroup.ADULT, accountId, null, null);
+    }
+
+    // --- check ------------------------------------------------------------------------------------------------
+
+    @Test
+    void nothing_known_is_none() throws Exception {
+        assertThat(source.check(minor(CHILD))).isEqualTo(ConsentState.of(ConsentStatus.NONE));
+    }
+
+    @Test
+    void an_active_parent_consent_is_granted_by_a_parent() throws Exception {
+        ConsentRequestRecord request = registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.PENDING, false, MOTHER, FATHER);
+        ConsentRecord consent = registry.approveConsentRequest(request.id(), MOTHER, "oid-mother", "2026-11").orElseThrow();
+
+        ConsentState state = source.check(minor(CHILD));
+
+        assertThat(state).isEqualTo(new ConsentState(ConsentStatus.GRANTED, Grantor.PARENT, Long.toString(consent.requestId())));
+    }
+
+    @Test
+    void a_self_consent_is_granted_by_self() throws Exception {
+        ConsentRequestRecord request = registry.putRequest(ADULT, CLIENT, ConsentRequestStatus.PENDING, true, ADULT);
+        registry.approveConsentRequest(request.id(), ADULT, "oid-adult", "2026-11");
+
+        assertThat(source.check(adult(ADULT)).grantor()).isEqualTo(Grantor.SELF);
+        assertThat(source.check(adult(ADULT)).status()).isEqualTo(ConsentStatus.GRANTED);
+    }
+
+    @Test
+    void a_consent_for_another_client_does_not_count() throws Exception {
+        ConsentRequestRecord request = registry.putRequest(CHILD, "other-client", ConsentRequestStatus.PENDING, false, MOTHER);
+        registry.approveConsentRequest(request.id(), MOTHER, "oid-mother", "2026-11");
+
+        assertThat(source.check(minor(CHILD)).status()).isEqualTo(ConsentStatus.NONE);
+    }
+
+    @Test
+    void the_latest_request_gives_pending_or_declined() throws Exception {
+        ConsentRequestRecord declined = registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.DECLINED, false, MOTHER);
+        assertThat(source.check(minor(CHILD))).isEqualTo(new ConsentState(ConsentStatus.DECLINED, null, Long.toString(declined.id())));
+
+        ConsentRequestRecord pending = registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.PENDING, false, MOTHER);
+        assertThat(source.check(minor(CHILD))).isEqualTo(new ConsentState(ConsentStatus.PENDING, null, Long.toString(pending.id())));
+    }
+
+    @Test
+    void an_approved_request_whose_consent_was_revoked_is_revoked() throws Exception {
+        ConsentRequestRecord request = registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.PENDING, false, MOTHER);
+        ConsentRecord consent = registry.approveConsentRequest(request.id(), MOTHER, "oid-mother", "2026-11").orElseThrow();
+        registry.revokeConsent(consent.id(), MOTHER);
+
+        assertThat(source.check(minor(CHILD)).status()).isEqualTo(ConsentStatus.REVOKED);
+    }
+
+    @Test
+    void no_registry_account_is_none_without_asking_the_registry() throws Exception {
+        assertThat(source.check(minor(null)).status()).isEqualTo(ConsentStatus.NONE);
+        assertThat(registry.calls).isEmpty();
+    }
+
+    @Test
+    void registry_down_is_source_unavailable() {
+        registry.down = true;
+        assertThatThrownBy(() -> source.check(minor(CHILD))).isInstanceOf(ConsentSourceUnavailableException.class);
+        assertThatThrownBy(() -> source.request(minor(CHILD))).isInstanceOf(ConsentSourceUnavailableException.class);
+        assertThatThrownBy(() -> source.approveSelf(adult(ADULT), "2026-11")).isInstanceOf(ConsentSourceUnavailableException.class);
+        assertThatThrownBy(() -> source.pendingApprovals(new ConsentApprover("realm-1", "oid-mother")))
+                .isInstanceOf(ConsentSourceUnavailableException.class);
+    }
+
+    @Test
+    void no_registry_provider_is_source_unavailable() {
+        RegistryConsentSource withoutRegistry = new RegistryConsentSource(() -> {
+            throw new ru.esiaedu.registry.RegistryUnavailableException("no school-registry provider", null);
+        }, subject -> mailer);
+        assertThatThrownBy(() -> withoutRegistry.check(minor(CHILD))).isInstanceOf(ConsentSourceUnavailableException.class);
+    }
+
+    // --- request ----------------------------------------------------------------------------------------------
+
+    @Test
+    void a_minor_asks_the_parents_and_mails_those_with_an_address() throws Exception {
+        ConsentRequestOutcome outcome = source.request(minor(CHILD));
+
+        ConsentRequestRecord request = registry.requests.values().iterator().next();
+        assertThat(request.studentApproves()).isFalse();
+        assertThat(request.recipientAccountIds()).containsExactly(MOTHER, FATHER);
+        assertThat(outcome).isEqualTo(new ConsentRequestOutcome(Long.toString(request.id()), true, 2));
+        assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("mother@example.ru");
+        assertThat(mailer.linksAsked).containsExactly(true);
+        ConsentRequestEmail email = mailer.sent.get(0).email();
+        assertThat(email.subject()).isEqualTo("Запрос согласия на вход ребёнка в электронный дневник");
+        assertThat(email.textBody()).contains("Амина, класс 4В", "«Электронный дневник»", mailer.link)
+                .doesNotContain("Джалилова");
+        assertThat(email.htmlBody()).contains("Амина, класс 4В").doesNotContain("Джалилова");
+    }
+
+    @Test
+    void an_open_request_is_not_mailed_again() throws Exception {
+        ConsentRequestOutcome first = source.request(minor(CHILD));
+        ConsentRequestOutcome second = source.request(minor(CHILD));
+
+        assertThat(second).isEqualTo(new ConsentRequestOutcome(first.requestId(), false, 2));
+        assertThat(mailer.sent).hasSize(1);
+        assertThat(registry.requests).hasSize(1);
+    }
+
+    @Test
+    void an_adult_asks_themself_and_gets_a_student_login_link() throws Exception {
+        ConsentRequestOutcome outcome = source.request(adult(ADULT));
+
+        ConsentRequestRecord request = registry.requests.values().iterator().next();
+        assertThat(request.studentApproves()).isTrue();
+        assertThat(request.recipientAccountIds()).containsExactly(ADULT);
+        assertThat(outcome.created()).isTrue();
+        assertThat(outcome.recipients()).isEqualTo(1);
+        assertThat(mailer.linksAsked).containsExactly(false);
+        assertThat(mailer.sent).singleElement().satisfies(sent -> {
+            assertThat(sent.address()).isEqualTo("petrov@example.ru");
+            assertThat(sent.email().subject()).isEqualTo(
+                    "Запрос согласия на обработку персональных данных для входа в электронный дневник");
+        });
+    }
+
+    @Test
+    void no_recipient_with_an_address_means_no_mailer_at_all() throws Exception {
+        registry.parentOf(CHILD, FATHER);
+        source.request(minor(CHILD));
+
+        assertThat(mailerCreated).isZero();
+        assertThat(mailer.sent).isEmpty();
+    }
+
+    @Test
+    void a_student_without_parents_still_gets_a_request_with_no_recipients() throws Exception {
+        registry.parents.clear();
+        ConsentRequestOutcome outcome = source.request(minor(CHILD));
+
+        assertThat(outcome.created()).isTrue();
+        assertThat(outcome.recipients()).isZero();
+        assertThat(mailer.sent).isEmpty();
+    }
+
+    @Test
+    void a_mail_failure_does_not_fail_the_request_and_the_others_are_still_sent() throws Exception {
+        registry.add(account(FATHER, RegistryRole.PARENT, null, "Джалилов", "Рустам", List.of("father@example.ru"), "oid-father"));
+        mailer.failFor.add("mother@example.ru");
+
+        ConsentRequestOutcome outcome = source.request(minor(CHILD));
+
+        assertThat(outcome.created()).isTrue();
+        assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("father@example.ru");
+    }
+
+    @Test
+    void a_broken_mailer_does_not_fail_the_request() throws Exception {
+        RegistryConsentSource broken = new RegistryConsentSource(() -> registry, subject -> {
+            throw new IllegalStateException("no theme");
+        });
+        assertThat(broken.request(minor(CHILD)).created()).isTrue();
+    }
+
+    @Test
+    void the_child_unreadable_still_mails_without_a_name() throws Exception {
+        registry.downFor.add("findById");
+        source.request(minor(CHILD));
+
+        assertThat(mailer.sent).singleElement().satisfies(sent ->
+                assertThat(sent.email().textBody()).contains("Для входа вашего ребёнка").doesNotContain("Амина"));
+    }
+
+    @Test
+    void without_a_link_the_mail_says_how_to_sign_in() throws Exception {
+        mailer.link = null;
+        source.request(minor(CHILD));
+
+        assertThat(mailer.sent.get(0).email().textBody())
+                .contains("войдите в систему «Электронный дневник» через Госуслуги как родитель");
+    }
+
+    @Test
+    void no_registry_account_makes_no_request() throws Exception {
+        ConsentRequestOutcome outcome = source.request(minor(null));
+
+        assertThat(outcome).isEqualTo(new ConsentRequestOutcome(null, false, 0));
+        assertThat(registry.calls).isEmpty();
+        assertThat(mailer.sent).isEmpty();
+    }
+
+    // --- pendingApprovals ---------------------------------------------------------------------------------------
+
+    @Test
+    void pending_approvals_count_requests_addressed_to_any_of_the_persons_accounts() throws Exception {
+        registry.add(account("acc-mother-2", RegistryRole.PARENT, null, "Захарченко", "Диана", List.of(), "oid-mother"));
+        registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.PENDING, false, MOTHER, FATHER);
+        registry.putRequest("acc-other-child", CLIENT, ConsentRequestStatus.PENDING, false, "acc-mother-2");
+        registry.putRequest("acc-third", CLIENT, ConsentRequestStatus.DECLINED, false, MOTHER);
+        registry.putRequest("acc-fourth", CLIENT, ConsentRequestStatus.PENDING, false, "acc-stranger");
+
+        assertThat(source.pendingApprovals(new ConsentApprover("realm-1", "oid-mother"))).isEqualTo(2);
+        assertThat(source.pendingApprovals(new ConsentApprover("realm-1", "oid-nobody"))).isZero();
+        assertThat(source.pendingApprovals(new ConsentApprover("realm-1", null))).isZero();
+    }
+
+    // --- approveSelf ------------------------------------------------------------------------------------------
+
+    @Test
+    void an_adult_approves_their_own_pending_request() throws Exception {
+        source.request(adult(ADULT));
+
+        assertThat(source.approveSelf(adult(ADULT), ConsentIds.CONSENT_TEXT_VERSION)).isTrue();
+
+        ConsentRecord consent = registry.consents.values().iterator().next();
+        assertThat(consent.studentAccountId()).isEqualTo(ADULT);
+        assertThat(consent.grantorAccountId()).isEqualTo(ADULT);
+        assertThat(consent.grantorEsiaOid()).isEqualTo("oid-adult");
+        assertThat(consent.selfGranted()).isTrue();
+        assertThat(consent.textVersion()).isEqualTo(ConsentIds.CONSENT_TEXT_VERSION);
+        assertThat(source.check(adult(ADULT)).status()).isEqualTo(ConsentStatus.GRANTED);
+    }
+
+    @Test
+    void approving_twice_is_fine_and_records_one_consent() throws Exception {
+        source.request(adult(ADULT));
+        source.approveSelf(adult(ADULT), "2026-11");
+
+        assertThat(source.approveSelf(adult(ADULT), "2026-11")).isTrue();
+        assertThat(registry.consents).hasSize(1);
+    }
+
+    @Test
+    void self_approval_is_refused_without_an_own_pending_request() throws Exception {
+        assertThat(source.approveSelf(adult(ADULT), "2026-11")).isFalse();
+
+        registry.putRequest(ADULT, CLIENT, ConsentRequestStatus.PENDING, false, MOTHER);
+        assertThat(source.approveSelf(adult(ADULT), "2026-11")).isFalse();
+        assertThat(registry.consents).isEmpty();
+    }
+
+    @Test
+    void a_declined_or_revoked_self_request_is_refused() throws Exception {
+        registry.putRequest(ADULT, CLIENT, ConsentRequestStatus.DECLINED, true, ADULT);
+        assertThat(source.approveSelf(adult(ADULT), "2026-11")).isFalse();
+
+        ConsentRequestRecord request = registry.putRequest(ADULT, CLIENT, ConsentRequestStatus.PENDING, true, ADULT);
+        ConsentRecord consent = registry.approveConsentRequest(request.id(), ADULT, "oid-adult", "2026-11").orElseThrow();
+        registry.revokeConsent(consent.id(), ADULT);
+        assertThat(source.approveSelf(adult(ADULT), "2026-11")).isFalse();
+    }
+
+    @Test
+    void minors_and_unknown_accounts_cannot_approve_themselves() throws Exception {
+        registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.PENDING, true, CHILD);
+
+        assertThat(source.approveSelf(minor(CHILD), "2026-11")).isFalse();
+        assertThat(source.approveSelf(adult(null), "2026-11")).isFalse();
+        assertThat(registry.consents).isEmpty();
+    }
+
+    @Test
+    void the_factory_has_the_registry_id_and_name() {
+        RegistryConsentSourceFactory factory = new RegistryConsentSourceFactory();
+        assertThat(factory.getId()).isEqualTo("registry").isEqualTo(ConsentIds.SOURCE_REGISTRY);
+        assertThat(factory.getDisplayName()).isEqualTo("Реестр школ (согласия на платформе)");
+    }
+}

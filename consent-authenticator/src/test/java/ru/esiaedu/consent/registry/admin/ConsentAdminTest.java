@@ -1,0 +1,139 @@
+package ru.esiaedu.consent.registry.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ru.esiaedu.consent.registry.FakeConsentRegistry;
+import ru.esiaedu.registry.ConsentRecord;
+import ru.esiaedu.registry.ConsentRequestRecord;
+import ru.esiaedu.registry.ConsentRequestStatus;
+import ru.esiaedu.registry.RegistryRole;
+
+/** The admin endpoint's pure parts: parameters, paging of the export, the record view and the CSV. */
+class ConsentAdminTest {
+
+    static final ConsentRecord ACTIVE = new ConsentRecord(501, 101, "acc-amina", "school-portal", "acc-mother", "oid-secret",
+            false, "2026-11", Instant.parse("2026-11-20T10:15:30Z"), null, null);
+    static final ConsentRecord REVOKED = new ConsentRecord(502, 102, "acc-rezida", "school-portal", "acc-father", "oid-secret",
+            false, "2026-11", Instant.parse("2026-11-20T10:15:30Z"), Instant.parse("2026-11-21T08:00:00Z"), "acc-mother");
+
+    @Test
+    void query_defaults_and_limits() {
+        assertThat(ConsentQuery.page(null, null, null)).isEqualTo(new ConsentQuery(null, 0, 100));
+        assertThat(ConsentQuery.page("  acc-amina ", 20, 50)).isEqualTo(new ConsentQuery("acc-amina", 20, 50));
+        assertThat(ConsentQuery.page(" ", 0, 1000)).isEqualTo(new ConsentQuery(null, 0, 1000));
+        assertThat(ConsentQuery.export(null, null, null)).isEqualTo(new ConsentQuery(null, 0, 10_000));
+        assertThat(ConsentQuery.export(null, null, 100_000).max()).isEqualTo(100_000);
+    }
+
+    @Test
+    void bad_parameters_are_refused_without_echoing_them() {
+        assertThatThrownBy(() -> ConsentQuery.page(null, -1, null)).isInstanceOf(ConsentQuery.InvalidQueryException.class)
+                .hasMessage("first must be 0 or more");
+        assertThatThrownBy(() -> ConsentQuery.page(null, 0, 0)).hasMessage("max must be between 1 and 1000");
+        assertThatThrownBy(() -> ConsentQuery.page(null, 0, 1001)).hasMessage("max must be between 1 and 1000");
+        assertThatThrownBy(() -> ConsentQuery.export(null, 0, 100_001)).hasMessage("max must be between 1 and 100000");
+        assertThatThrownBy(() -> ConsentQuery.page("x".repeat(65), 0, 10)).hasMessage("student must be a registry account id");
+        assertThatThrownBy(() -> ConsentQuery.page("acc\n1", 0, 10)).hasMessage("student must be a registry account id");
+    }
+
+    @Test
+    void the_view_carries_ids_times_and_revocation_but_not_the_oid() {
+        ConsentRecordView view = ConsentRecordView.of(REVOKED);
+
+        assertThat(view).isEqualTo(new ConsentRecordView(502, 102, "acc-rezida", "school-portal", "acc-father", false,
+                "2026-11", "2026-11-20T10:15:30Z", "2026-11-21T08:00:00Z", "acc-mother", false));
+        assertThat(view.toString()).doesNotContain("oid-secret");
+        assertThat(ConsentRecordView.of(ACTIVE).active()).isTrue();
+        assertThat(ConsentRecordView.of(ACTIVE).revokedAt()).isNull();
+    }
+
+    @Test
+    void csv_has_a_header_and_one_row_per_record() {
+        String csv = ConsentCsv.write(List.of(ConsentRecordView.of(ACTIVE), ConsentRecordView.of(REVOKED)));
+
+        assertThat(csv.split("\r\n")).containsExactly(
+                "id,requestId,studentAccountId,clientId,grantorAccountId,selfGranted,textVersion,grantedAt,revokedAt,revokedByAccountId,active",
+                "501,101,acc-amina,school-portal,acc-mother,false,2026-11,2026-11-20T10:15:30Z,,,true",
+                "502,102,acc-rezida,school-portal,acc-father,false,2026-11,2026-11-20T10:15:30Z,2026-11-21T08:00:00Z,acc-mother,false");
+        assertThat(csv).endsWith("\r\n").doesNotContain("oid-secret");
+        assertThat(ConsentCsv.write(List.of())).isEqualTo(String.join(",", ConsentRecordView.COLUMNS) + "\r\n");
+    }
+
+    @Test
+    void csv_cells_are_quoted_and_formulas_defused() {
+        assertThat(ConsentCsv.cell("plain")).isEqualTo("plain");
+        assertThat(ConsentCsv.cell(null)).isEmpty();
+        assertThat(ConsentCsv.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(ConsentCsv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(ConsentCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(ConsentCsv.cell("+7")).isEqualTo("\"'+7\"");
+        assertThat(ConsentCsv.cell("@x")).isEqualTo("\"'@x\"");
+        assertThat(ConsentCsv.cell("line\nbreak")).isEqualTo("\"line\nbreak\"");
+    }
+
+    @Test
+    void a_page_is_one_registry_call_newest_first() throws Exception {
+        FakeConsentRegistry registry = registryWith(3);
+
+        List<ConsentRecordView> page = ConsentListing.page(registry, ConsentQuery.page(null, 1, 1));
+
+        assertThat(page).singleElement().extracting(ConsentRecordView::studentAccountId).isEqualTo("acc-s1");
+        assertThat(registry.calls).containsExactly("listConsents");
+    }
+
+    @Test
+    void a_student_filter_is_passed_on() throws Exception {
+        FakeConsentRegistry registry = registryWith(3);
+        assertThat(ConsentListing.page(registry, ConsentQuery.page("acc-s0", null, null)))
+                .extracting(ConsentRecordView::studentAccountId).containsExactly("acc-s0");
+    }
+
+    @Test
+    void an_export_is_fetched_in_chunks_until_the_registry_runs_out() throws Exception {
+        FakeConsentRegistry registry = registryWith(1203);
+
+        List<ConsentRecordView> all = ConsentListing.export(registry, ConsentQuery.export(null, null, null));
+
+        assertThat(all).hasSize(1203);
+        assertThat(all).extracting(ConsentRecordView::id).doesNotHaveDuplicates();
+        assertThat(registry.calls).hasSize(3);
+    }
+
+    @Test
+    void an_export_stops_at_max() throws Exception {
+        FakeConsentRegistry registry = registryWith(1203);
+
+        List<ConsentRecordView> some = ConsentListing.export(registry, ConsentQuery.export(null, 100, 600));
+
+        assertThat(some).hasSize(600);
+        assertThat(registry.calls).hasSize(2);
+    }
+
+    @Test
+    void an_exact_chunk_boundary_costs_one_empty_call() throws Exception {
+        FakeConsentRegistry registry = registryWith(500);
+        assertThat(ConsentListing.export(registry, ConsentQuery.export(null, null, null))).hasSize(500);
+        assertThat(registry.calls).hasSize(2);
+    }
+
+    static FakeConsentRegistry registryWith(int consents) throws Exception {
+        FakeConsentRegistry registry = new FakeConsentRegistry()
+                .add(FakeConsentRegistry.account("acc-p", RegistryRole.PARENT, null, "П", "П", List.of(), "oid-p"));
+        List<ConsentRequestRecord> requests = new ArrayList<>();
+        for (int i = 0; i < consents; i++) {
+            requests.add(registry.putRequest("acc-s" + i, "school-portal", ConsentRequestStatus.PENDING, false, "acc-p"));
+        }
+        for (ConsentRequestRecord request : requests) {
+            registry.approveConsentRequest(request.id(), "acc-p", "oid-p", "2026-11");
+        }
+        registry.calls.clear();
+        return registry;
+    }
+}
