@@ -61,6 +61,18 @@ public final class ApprovalLink {
         return Optional.of(link.toString());
     }
 
+    /**
+     * For clients that require PKCE: an authorization request without a {@code code_challenge} is refused there,
+     * and only the client itself can start one. The link is then the client's Home URL: the parent signs in there
+     * as a parent and the consent-check step opens the approval page after the login (pending requests).
+     */
+    public static Optional<String> homePage(String frontendBaseUri, String clientRootUrl, String clientBaseUrl) {
+        if (blank(frontendBaseUri)) {
+            return Optional.empty();
+        }
+        return redirectUri(withoutTrailingSlash(frontendBaseUri.trim()), clientRootUrl, clientBaseUrl);
+    }
+
     /** Home URL resolved like Keycloak's {@code ResolveRelative}, else the Root URL; empty when neither is set. */
     static Optional<String> redirectUri(String frontend, String clientRootUrl, String clientBaseUrl) {
         String root = blank(clientRootUrl) ? null : clientRootUrl.trim();

@@ -68,6 +68,9 @@ final class KeycloakConsentMailer implements ConsentMailer {
         return Locale.forLanguageTag("ru");
     }
 
+    /** Client attribute Keycloak keeps the required PKCE method in ("S256"/"plain"; blank = not required). */
+    static final String PKCE_METHOD_ATTRIBUTE = "pkce.code.challenge.method";
+
     @Override
     public Optional<String> link(ConsentSubject subject, boolean forParent) {
         ClientModel client = realm.getClientByClientId(subject.clientId());
@@ -75,8 +78,11 @@ final class KeycloakConsentMailer implements ConsentMailer {
             return Optional.empty();
         }
         String frontend = session.getContext().getUri(UrlType.FRONTEND).getBaseUri().toString();
-        Optional<String> link = ApprovalLink.build(frontend, realm.getName(), client.getClientId(), client.getRootUrl(),
-                client.getBaseUrl(), forParent);
+        String pkce = client.getAttribute(PKCE_METHOD_ATTRIBUTE);
+        Optional<String> link = pkce != null && !pkce.isBlank()
+                ? ApprovalLink.homePage(frontend, client.getRootUrl(), client.getBaseUrl())
+                : ApprovalLink.build(frontend, realm.getName(), client.getClientId(), client.getRootUrl(),
+                        client.getBaseUrl(), forParent);
         if (link.isEmpty()) {
             LOG.warnf("Consent e-mail without a link: client %s of realm %s has neither a Home URL nor a Root URL",
                     client.getClientId(), realm.getName());

@@ -73,4 +73,12 @@ class ApprovalLinkTest {
                         .startsWith("https://id.example.ru/auth/realms/%D1%88%D0%BA%D0%BE%D0%BB%D0%B0%201/protocol/")
                         .contains("client_id=portal%26x%3D1&"));
     }
+
+    @Test
+    void forAClientThatRequiresPkceTheLinkIsItsHomePage() {
+        assertThat(ApprovalLink.homePage(FRONTEND, "https://school.example.ru/", "/diary")).contains("https://school.example.ru/diary");
+        assertThat(ApprovalLink.homePage(FRONTEND, null, "https://school.example.ru/")).contains("https://school.example.ru/");
+        assertThat(ApprovalLink.homePage(FRONTEND, null, null)).isEmpty();
+        assertThat(ApprovalLink.homePage(null, "https://school.example.ru", null)).isEmpty();
+    }
 }
