@@ -35,7 +35,7 @@ public final class ConsentCheckAuthenticatorFactory extends LinkerAuthenticatorF
             .property()
             .name(ConsentCheckSettings.ROLES_REQUIRING_CONSENT)
             .label("Роли, для которых нужно согласие (Roles requiring consent)")
-            .helpText("Вход с какими ролями проверяется. По умолчанию только учащиеся: родители и сотрудники проходят "
+            .helpText("Вход с какими ролями проверяется; по умолчанию только учащиеся. Родители и сотрудники проходят "
                     + "без проверки (им лишь показываются ожидающие их решения запросы источника registry). Пустой список "
                     + "означает «только учащиеся»; чтобы отключить проверку, поставьте шагу «Disabled». / Which login "
                     + "roles are checked. Default: students only; parents and staff pass (they are only shown requests "
