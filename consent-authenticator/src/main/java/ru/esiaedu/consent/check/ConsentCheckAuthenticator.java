@@ -13,8 +13,10 @@ import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginCon
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider;
+import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.FederatedIdentityModel;
@@ -48,9 +50,6 @@ public final class ConsentCheckAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(ConsentCheckAuthenticator.class);
 
-    public static final String PAGE_REQUIRED = "esia-consent-required.ftl";
-    public static final String PAGE_UNAVAILABLE = "esia-consent-unavailable.ftl";
-
     /** Auth note: the request id (or "-") once this login has asked the source. */
     public static final String NOTE_REQUESTED = "esia.consent.requested";
 
@@ -61,21 +60,6 @@ public final class ConsentCheckAuthenticator implements Authenticator {
     public static final String ACTION_EXIT = Pages.ACTION_EXIT;
     /** Checkbox «Я даю согласие на обработку моих персональных данных…». */
     public static final String FORM_AGREE = "consentAgree";
-
-    /** Event details and errors. */
-    public static final String DETAIL_CHECK = "consent_check";
-    public static final String DETAIL_SOURCE = "consent_source";
-    public static final String DETAIL_GRANTOR = "consent_grantor";
-    public static final String DETAIL_REQUEST = "consent_request";
-    public static final String DETAIL_APPROVALS = "consent_approvals";
-    public static final String ERROR_REQUIRED = "consent_required";
-    public static final String ERROR_UNAVAILABLE = "consent_source_unavailable";
-    public static final String ERROR_MISCONFIGURED = "consent_misconfigured";
-    public static final String ERROR_NO_PERSON = "consent_no_person";
-
-    /** Page channel: the wording of the notices («на портале Госуслуг» for ESIA, e-mail and the platform otherwise). */
-    public static final String CHANNEL_GOSUSLUGI = "gosuslugi";
-    public static final String CHANNEL_PLATFORM = "platform";
 
     private final Clock clock;
 
@@ -138,52 +122,43 @@ public final class ConsentCheckAuthenticator implements Authenticator {
         }
 
         void finish(ConsentOutcome outcome) {
-            EventBuilder event = context.getEvent();
             String sourceId = check.settings().sourceId();
-            event.detail(DETAIL_CHECK, outcome.kind().eventValue());
+            ConsentStepPlan plan = ConsentStepPlan.of(outcome, sourceId, login.clientName(), agreeMissing);
+            EventBuilder event = context.getEvent();
+            plan.details().forEach(event::detail);
+            log(outcome, sourceId);
+            if (plan.pass()) {
+                if (plan.addApprovalAction()) {
+                    context.getAuthenticationSession().addRequiredAction(ConsentIds.APPROVAL_REQUIRED_ACTION);
+                }
+                context.success();
+                return;
+            }
+            blocked(plan.loginError());
+            LoginFormsProvider form = context.form();
+            plan.attributes().forEach(form::setAttribute);
+            if (plan.error() != null) {
+                form.setError(plan.error());
+            } else if (plan.info() != null) {
+                form.setInfo(plan.info());
+            }
+            context.challenge(plan.errorPage()
+                    ? form.createErrorPage(outcome.kind() == ConsentOutcome.Kind.MISCONFIGURED
+                            ? Response.Status.INTERNAL_SERVER_ERROR : Response.Status.BAD_REQUEST)
+                    : form.createForm(plan.template()));
+        }
+
+        /** English, technical, no personal data. */
+        private void log(ConsentOutcome outcome, String sourceId) {
             switch (outcome.kind()) {
-                case NOT_REQUIRED -> {
-                    if (outcome.approvalsPending()) {
-                        context.getAuthenticationSession().addRequiredAction(ConsentIds.APPROVAL_REQUIRED_ACTION);
-                        event.detail(DETAIL_SOURCE, sourceId).detail(DETAIL_APPROVALS, "pending");
-                    }
-                    context.success();
-                }
-                case GRANTED -> {
-                    event.detail(DETAIL_SOURCE, sourceId);
-                    if (outcome.grantor() != null) {
-                        event.detail(DETAIL_GRANTOR, outcome.grantor().name());
-                    }
-                    context.success();
-                }
-                case REQUIRED -> {
-                    event.detail(DETAIL_SOURCE, sourceId);
-                    if (outcome.request() != ConsentOutcome.Request.NONE) {
-                        event.detail(DETAIL_REQUEST, outcome.request().eventValue());
-                    }
-                    blocked(ERROR_REQUIRED);
-                    context.challenge(requiredPage(outcome));
-                }
-                case UNAVAILABLE -> {
-                    event.detail(DETAIL_SOURCE, sourceId);
-                    LOG.warnf("consent check: source '%s' unavailable during login to client '%s' (%s); login blocked",
-                            sourceId, login.clientId(), outcome.reason());
-                    blocked(ERROR_UNAVAILABLE);
-                    context.challenge(context.form().createForm(PAGE_UNAVAILABLE));
-                }
-                case MISCONFIGURED -> {
-                    event.detail(DETAIL_SOURCE, sourceId);
-                    LOG.errorf("consent check: %s; check the step's «Источник согласий» setting", outcome.reason());
-                    blocked(ERROR_MISCONFIGURED);
-                    context.challenge(context.form().setError("esiaConsentMisconfigured")
-                            .createErrorPage(Response.Status.INTERNAL_SERVER_ERROR));
-                }
-                case NO_PERSON -> {
-                    LOG.warnf("consent check: login to client '%s' carries no ESIA person; login blocked", login.clientId());
-                    blocked(ERROR_NO_PERSON);
-                    context.challenge(context.form().setError("esiaLinkerNoPerson")
-                            .createErrorPage(Response.Status.BAD_REQUEST));
-                }
+                case UNAVAILABLE -> LOG.warnf("consent check: source '%s' unavailable during login to client '%s' (%s); "
+                        + "login blocked", sourceId, login.clientId(), outcome.reason());
+                case MISCONFIGURED -> LOG.errorf("consent check: %s; check the step's «Источник согласий» setting",
+                        outcome.reason());
+                case NO_PERSON -> LOG.warnf("consent check: login to client '%s' carries no ESIA person; login blocked",
+                        login.clientId());
+                default -> LOG.debugf("consent check: %s (source '%s', client '%s')", outcome.kind().eventValue(), sourceId,
+                        login.clientId());
             }
         }
 
@@ -194,32 +169,14 @@ public final class ConsentCheckAuthenticator implements Authenticator {
          * (IDENTITY_PROVIDER_POST_LOGIN) is sent by Keycloak after the step and must stay untouched, hence a clone.
          */
         private void blocked(String error) {
-            EventBuilder blocked = context.getEvent().clone().event(EventType.LOGIN);
+            // Keycloak's broker detail is the username esia-<oid>: not in the events this step writes.
+            EventBuilder blocked = context.getEvent().clone().event(EventType.LOGIN)
+                    .removeDetail(Details.IDENTITY_PROVIDER_USERNAME);
             if (context.getUser() != null) {
                 blocked.user(context.getUser());
             }
             blocked.error(error);
         }
-
-        private Response requiredPage(ConsentOutcome outcome) {
-            var form = context.form()
-                    .setAttribute("esiaConsentMinor", outcome.ageGroup() == null || outcome.ageGroup().isMinor())
-                    .setAttribute("esiaConsentChannel", channel(check.settings().sourceId()))
-                    .setAttribute("esiaConsentSelfApproval", outcome.selfApproval())
-                    .setAttribute("esiaConsentOperator", login.clientName());
-            if (agreeMissing) {
-                form.setError("esiaConsentAgreeRequired");
-            } else if (outcome.notice() == ConsentOutcome.Notice.SELF_REFUSED) {
-                form.setError("esiaConsentSelfRefused");
-            } else if (outcome.notice() == ConsentOutcome.Notice.NOT_YET) {
-                form.setInfo("esiaConsentNotYet");
-            }
-            return form.createForm(PAGE_REQUIRED);
-        }
-    }
-
-    static String channel(String sourceId) {
-        return ConsentIds.SOURCE_ESIA.equals(sourceId) ? CHANNEL_GOSUSLUGI : CHANNEL_PLATFORM;
     }
 
     /** Reads role, person, token and ESIA address of this login (technique of {@code esia-profile-select}). */

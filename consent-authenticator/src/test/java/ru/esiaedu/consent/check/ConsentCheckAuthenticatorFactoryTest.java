@@ -102,10 +102,4 @@ class ConsentCheckAuthenticatorFactoryTest {
         assertThat(ConsentCheckAuthenticator.esiaBaseUrl(ConsentCheckSettings.defaults(), other)).isNull();
         assertThat(ConsentCheckAuthenticator.esiaBaseUrl(ConsentCheckSettings.defaults(), null)).isNull();
     }
-
-    @Test
-    void the_page_wording_follows_the_source() {
-        assertThat(ConsentCheckAuthenticator.channel("esia")).isEqualTo("gosuslugi");
-        assertThat(ConsentCheckAuthenticator.channel("registry")).isEqualTo("platform");
-    }
 }
