@@ -30,7 +30,7 @@
             <form id="esia-consent-self-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
                   novalidate="novalidate">
                 <section class="esia-edu-consent-text" id="esia-consent-self-text" aria-labelledby="esia-consent-self-title">
-                    <h2 class="pf-v5-c-title pf-m-md" id="esia-consent-self-title">${msg("esiaConsentSelfTextTitle")}</h2>
+                    <h2 class="esia-edu-consent-title" id="esia-consent-self-title">${msg("esiaConsentSelfTextTitle")}</h2>
                     <p>${msg("esiaConsentSelfText", esiaConsentOperator!"")}</p>
                 </section>
                 <div class="${properties.kcCheckboxClass!} esia-edu-checkbox">
