@@ -5,7 +5,14 @@
         ${msg("esiaNotFoundTitle")}
     <#elseif section = "form">
         <div class="${properties.kcContentWrapperClass!} esia-edu-text" id="esia-not-found-text">
-            <p class="esia-edu-lead"><strong>${msg("esiaNotFoundText")}</strong></p>
+            <#-- A student (seed 002): «Ваш дневник не найден…» for their age, with the region's feedback form when
+                 configured (esiaNotFoundStudent = minor | adult, esiaFeedbackUrl; RegistryMatchAuthenticator). -->
+            <#assign student = esiaNotFoundStudent!"">
+            <#if student == "minor" || student == "adult">
+                <p class="esia-edu-lead" id="esia-not-found-student" data-audience="${student}"><strong>${msg((student == "minor")?then("esiaNotFoundStudentMinor", "esiaNotFoundStudentAdult"))} <#if (esiaFeedbackUrl!"")?has_content><a id="esia-feedback-link" href="${esiaFeedbackUrl}" target="_blank" rel="noopener noreferrer">${msg("esiaNotFoundFeedbackLink")}</a><#else><span id="esia-feedback-text">${msg("esiaNotFoundFeedbackLink")}</span></#if></strong></p>
+            <#else>
+                <p class="esia-edu-lead"><strong>${msg("esiaNotFoundText")}</strong></p>
+            </#if>
             <p>${msg("esiaNotFoundInstruction")}</p>
         </div>
         <form id="esia-not-found-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">

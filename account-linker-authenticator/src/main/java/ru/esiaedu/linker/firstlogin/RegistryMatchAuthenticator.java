@@ -2,6 +2,7 @@ package ru.esiaedu.linker.firstlogin;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
@@ -13,12 +14,14 @@ import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticato
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Errors;
+import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.linker.age.AgeRules;
 import ru.esiaedu.linker.match.MatchAndLink;
 import ru.esiaedu.linker.match.EsiaPersonData;
 import ru.esiaedu.linker.role.ChosenRole;
@@ -88,13 +91,24 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
             context.getEvent().detail("match_rule", "NONE");
             // The person may now link, ask the school or leave: none of that creates a user by matching.
             context.getSession().singleUseObjects().remove(lock);
-            context.challenge(Pages.notFound(context, true));
+            context.challenge(Pages.notFound(context, true, studentNotice(context, role, person)));
             return;
         }
         authSession.setAuthNote(LinkerNotes.ACCOUNTS, notes.accounts());
         authSession.setAuthNote(LinkerNotes.RULE, notes.rules());
         context.getEvent().detail("match_rule", notes.rules());
         context.success();
+    }
+
+    /** Seed 002's «Ваш дневник не найден…» for a student, by age in the configured zone. */
+    private StudentNotFoundNotice studentNotice(AuthenticationFlowContext context, Optional<RegistryRole> role,
+                                                EsiaPersonData person) {
+        AuthenticatorConfigModel config = context.getAuthenticatorConfig();
+        Map<String, String> values = config == null || config.getConfig() == null ? Map.of() : config.getConfig();
+        AgeRules ageRules = new AgeRules(clock.withZone(
+                AgeRules.zoneOrDefault(values.get(RegistryMatchAuthenticatorFactory.CONFIG_TIME_ZONE))));
+        return StudentNotFoundNotice.of(role, person.birthDate(), ageRules,
+                values.get(RegistryMatchAuthenticatorFactory.CONFIG_FEEDBACK_URL));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.linker.firstlogin.StudentNotFoundNotice;
 
 /** Pages and redirects shared by the linker steps. */
 public final class Pages {
@@ -44,6 +45,18 @@ public final class Pages {
         return context.form()
                 .setAttribute("esiaOfferLink", offerLink)
                 .createForm(NOT_FOUND);
+    }
+
+    /** The not-found page with seed 002's wording for a student of that age (and the feedback form link). */
+    public static Response notFound(AuthenticationFlowContext context, boolean offerLink, StudentNotFoundNotice student) {
+        var form = context.form().setAttribute("esiaOfferLink", offerLink);
+        if (student != null && student.forStudent()) {
+            form.setAttribute("esiaNotFoundStudent", student.audience());
+            if (student.feedbackUrl() != null) {
+                form.setAttribute("esiaFeedbackUrl", student.feedbackUrl());
+            }
+        }
+        return form.createForm(NOT_FOUND);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
+import ru.esiaedu.linker.firstlogin.RegistryMatchAuthenticatorFactory;
 import ru.esiaedu.linker.request.AccessRequestAuthenticatorFactory;
 
 /** What the admin console shows: ids, Russian/English names and help, every config field explained. */
@@ -54,5 +55,19 @@ class FactoriesTest {
                 .containsExactly("selfLinkUntil");
         assertThat(new AccessRequestAuthenticatorFactory().getConfigProperties()).extracting(ProviderConfigProperty::getName)
                 .containsExactly("requireChildren");
+    }
+
+    @Test
+    void theRegistryMatchStepHasTheFeedbackFormAndTimeZone() {
+        RegistryMatchAuthenticatorFactory factory = new RegistryMatchAuthenticatorFactory();
+        assertThat(factory.isConfigurable()).isTrue();
+        assertThat(factory.getConfigProperties()).extracting(ProviderConfigProperty::getName)
+                .containsExactly("feedbackUrl", "timeZone");
+        assertThat(factory.getConfigProperties()).extracting(ProviderConfigProperty::getDefaultValue)
+                .containsExactly("", "Europe/Moscow");
+        for (ProviderConfigProperty property : factory.getConfigProperties()) {
+            assertThat(property.getHelpText()).as(property.getName()).containsPattern("[А-Яа-я]").contains(" / ");
+            assertThat(property.getLabel()).as(property.getName()).containsPattern("[А-Яа-я]");
+        }
     }
 }

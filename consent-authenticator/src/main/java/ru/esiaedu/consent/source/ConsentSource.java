@@ -14,6 +14,15 @@ public interface ConsentSource extends Provider {
     ConsentRequestOutcome request(ConsentSubject subject) throws ConsentSourceUnavailableException;
 
     /**
+     * {@link #request(ConsentSubject)} with the purpose the consent-check step is configured with («Вход учащегося в
+     * электронный дневник»), for sources that pass it on to whoever is asked (ESIA). Sources that word their requests
+     * themselves need not override this.
+     */
+    default ConsentRequestOutcome request(ConsentSubject subject, String purpose) throws ConsentSourceUnavailableException {
+        return request(subject);
+    }
+
+    /**
      * Requests that wait for this person's decision inside the platform itself (the {@code registry} source);
      * sources whose approvals happen elsewhere (ESIA: in Gosuslugi) answer 0.
      */

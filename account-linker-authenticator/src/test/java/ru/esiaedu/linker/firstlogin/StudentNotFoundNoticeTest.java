@@ -1,0 +1,74 @@
+package ru.esiaedu.linker.firstlogin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import ru.esiaedu.linker.age.AgeRules;
+import ru.esiaedu.registry.RegistryRole;
+
+class StudentNotFoundNoticeTest {
+
+    /** 2026-03-01 00:30 in Moscow = 2026-02-28 21:30 UTC. */
+    private static final Instant NOW = Instant.parse("2026-02-28T21:30:00Z");
+    private static final AgeRules MOSCOW = new AgeRules(Clock.fixed(NOW, ZoneId.of("Europe/Moscow")));
+    private static final String FORM = "https://feedback.example.ru/form?topic=diary";
+
+    @Test
+    void a_minor_student_gets_the_ask_your_parents_wording_with_the_link() {
+        StudentNotFoundNotice notice = StudentNotFoundNotice.of(Optional.of(RegistryRole.STUDENT),
+                LocalDate.of(2012, 5, 1), MOSCOW, FORM);
+        assertThat(notice.audience()).isEqualTo("minor");
+        assertThat(notice.feedbackUrl()).isEqualTo(FORM);
+        assertThat(notice.forStudent()).isTrue();
+    }
+
+    @Test
+    void an_adult_student_gets_the_report_it_yourself_wording() {
+        assertThat(StudentNotFoundNotice.of(Optional.of(RegistryRole.STUDENT), LocalDate.of(2007, 9, 1), MOSCOW, FORM)
+                .audience()).isEqualTo("adult");
+    }
+
+    @Test
+    void the_eighteenth_birthday_counts_in_the_configured_time_zone() {
+        LocalDate born = LocalDate.of(2008, 3, 1);
+        AgeRules utc = new AgeRules(Clock.fixed(NOW, ZoneId.of("UTC")));
+        assertThat(StudentNotFoundNotice.of(Optional.of(RegistryRole.STUDENT), born, MOSCOW, null).audience())
+                .isEqualTo("adult");     // already 1 March in Moscow
+        assertThat(StudentNotFoundNotice.of(Optional.of(RegistryRole.STUDENT), born, utc, null).audience())
+                .isEqualTo("minor");     // still 28 February in UTC
+    }
+
+    @Test
+    void no_birth_date_means_the_minor_wording() {
+        assertThat(StudentNotFoundNotice.of(Optional.of(RegistryRole.STUDENT), null, MOSCOW, FORM).audience())
+                .isEqualTo("minor");
+    }
+
+    @Test
+    void parents_staff_and_an_unknown_role_keep_the_generic_page() {
+        for (Optional<RegistryRole> role : java.util.List.of(Optional.of(RegistryRole.PARENT),
+                Optional.of(RegistryRole.STAFF), Optional.<RegistryRole>empty())) {
+            StudentNotFoundNotice notice = StudentNotFoundNotice.of(role, LocalDate.of(2012, 5, 1), MOSCOW, FORM);
+            assertThat(notice.forStudent()).as(role.toString()).isFalse();
+            assertThat(notice.feedbackUrl()).isNull();
+        }
+    }
+
+    @Test
+    void only_http_and_https_addresses_become_a_link() {
+        assertThat(StudentNotFoundNotice.feedbackUrl("  http://localhost:3000/feedback ")).isEqualTo("http://localhost:3000/feedback");
+        assertThat(StudentNotFoundNotice.feedbackUrl(FORM)).isEqualTo(FORM);
+        assertThat(StudentNotFoundNotice.feedbackUrl("")).isNull();
+        assertThat(StudentNotFoundNotice.feedbackUrl(null)).isNull();
+        assertThat(StudentNotFoundNotice.feedbackUrl("javascript:alert(1)")).isNull();
+        assertThat(StudentNotFoundNotice.feedbackUrl("feedback.example.ru/form")).isNull();
+        assertThat(StudentNotFoundNotice.feedbackUrl("https://exa mple.ru")).isNull();
+    }
+}

@@ -1,0 +1,399 @@
+package ru.esiaedu.consent.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import ru.esiaedu.consent.ConsentIds;
+import ru.esiaedu.consent.check.ConsentOutcome.Kind;
+import ru.esiaedu.consent.check.ConsentOutcome.Notice;
+import ru.esiaedu.consent.check.ConsentOutcome.Request;
+import ru.esiaedu.consent.source.ConsentStatus;
+import ru.esiaedu.consent.source.ConsentSubject;
+import ru.esiaedu.consent.source.Grantor;
+import ru.esiaedu.linker.age.AgeGroup;
+import ru.esiaedu.registry.RegistryRole;
+
+class ConsentCheckTest {
+
+    /** 2026-02-28 21:30 UTC = 2026-03-01 00:30 in Moscow. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-28T21:30:00Z"), ZoneOffset.UTC);
+
+    private static final LocalDate CHILD_12 = LocalDate.of(2013, 9, 1);
+    private static final LocalDate TEEN_15 = LocalDate.of(2010, 6, 3);
+    private static final LocalDate ADULT_19 = LocalDate.of(2007, 1, 10);
+
+    private final ConsentCheck check = new ConsentCheck(ConsentCheckSettings.defaults(), CLOCK);
+    private final MemoryInNotes memory = new MemoryInNotes();
+
+    private static LoginFacts login(RegistryRole role, LocalDate birthDate) {
+        return new LoginFacts(role, "realm-1", "school-portal", "Школьный портал", "1000300105", birthDate, "acc-1",
+                "esia-token", "http://localhost:8081");
+    }
+
+    private static LoginFacts student(LocalDate birthDate) {
+        return login(RegistryRole.STUDENT, birthDate);
+    }
+
+    // --- roles ---------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(value = RegistryRole.class, names = {"PARENT", "STAFF"})
+    void parents_and_staff_pass_without_asking_about_consent(RegistryRole role) {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        ConsentOutcome outcome = check.evaluate(login(role, ADULT_19), source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.NOT_REQUIRED);
+        assertThat(outcome.passes()).isTrue();
+        assertThat(source.checked).isEmpty();
+        assertThat(source.requested).isEmpty();
+    }
+
+    @Test
+    void a_role_configured_as_requiring_consent_is_checked() {
+        ConsentCheck parentsToo = new ConsentCheck(ConsentCheckSettings.from(
+                Map.of(ConsentCheckSettings.ROLES_REQUIRING_CONSENT, "STUDENT##PARENT")), CLOCK);
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        assertThat(parentsToo.evaluate(login(RegistryRole.PARENT, ADULT_19), source, memory).kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(parentsToo.evaluate(login(RegistryRole.STAFF, ADULT_19), source, new MemoryInNotes()).kind())
+                .isEqualTo(Kind.NOT_REQUIRED);
+    }
+
+    @Test
+    void an_unknown_role_is_checked_as_if_it_needed_consent() {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        assertThat(check.evaluate(login(null, CHILD_12), source, memory).kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(source.requested).hasSize(1);
+    }
+
+    // --- statuses ------------------------------------------------------------------------------------------
+
+    @Test
+    void a_granted_consent_lets_the_student_in_and_says_who_granted_it() {
+        FakeConsentSource source = FakeConsentSource.granted(Grantor.PARENT);
+        ConsentOutcome outcome = check.evaluate(student(CHILD_12), source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.GRANTED);
+        assertThat(outcome.grantor()).isEqualTo(Grantor.PARENT);
+        assertThat(outcome.request()).isEqualTo(Request.NONE);
+        assertThat(source.requested).isEmpty();
+        assertThat(memory.requested()).isFalse();
+    }
+
+    @Test
+    void a_granted_consent_without_a_grantor_still_passes() {
+        FakeConsentSource source = FakeConsentSource.granted(null);
+        ConsentOutcome outcome = check.evaluate(student(ADULT_19), source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.GRANTED);
+        assertThat(outcome.grantor()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ConsentStatus.class, names = {"NONE", "DECLINED", "REVOKED"})
+    void no_valid_consent_blocks_and_sends_a_new_request(ConsentStatus status) {
+        FakeConsentSource source = FakeConsentSource.answering(status);
+        ConsentOutcome outcome = check.evaluate(student(TEEN_15), source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(outcome.passes()).isFalse();
+        assertThat(outcome.request()).isEqualTo(Request.CREATED);
+        assertThat(outcome.ageGroup()).isEqualTo(AgeGroup.FROM_14_TO_17);
+        assertThat(source.requested).hasSize(1);
+        assertThat(source.purposes).containsExactly(ConsentCheckSettings.DEFAULT_PURPOSE);
+        assertThat(memory.note).isEqualTo("req-1");
+    }
+
+    @Test
+    void a_pending_request_at_the_source_is_reported_as_already_pending() {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.PENDING);
+        ConsentOutcome outcome = check.evaluate(student(CHILD_12), source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(outcome.request()).isEqualTo(Request.ALREADY_PENDING);
+        assertThat(source.requested).hasSize(1);    // the source is idempotent; it is still asked once per login
+    }
+
+    @Test
+    void the_configured_purpose_goes_to_the_source() {
+        ConsentCheck custom = new ConsentCheck(ConsentCheckSettings.from(
+                Map.of(ConsentCheckSettings.PURPOSE, "Вход в электронный журнал школы")), CLOCK);
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        custom.evaluate(student(CHILD_12), source, memory);
+        assertThat(source.purposes).containsExactly("Вход в электронный журнал школы");
+    }
+
+    // --- once per login ------------------------------------------------------------------------------------
+
+    @Test
+    void a_reload_or_double_submit_does_not_request_twice_in_one_login() {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        assertThat(check.evaluate(student(CHILD_12), source, memory).request()).isEqualTo(Request.CREATED);
+        ConsentOutcome again = check.evaluate(student(CHILD_12), source, memory);
+        assertThat(again.kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(again.request()).isEqualTo(Request.ALREADY_PENDING);
+        assertThat(source.requested).hasSize(1);
+        assertThat(source.checked).hasSize(2);      // but the status is read every time
+    }
+
+    @Test
+    void a_new_login_asks_again_after_a_decline() {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.DECLINED);
+        check.evaluate(student(CHILD_12), source, memory);
+        source.pendingAtSource = false;             // the parent declined that request
+        ConsentOutcome nextLogin = check.evaluate(student(CHILD_12), source, new MemoryInNotes());
+        assertThat(nextLogin.request()).isEqualTo(Request.CREATED);
+        assertThat(source.requested).hasSize(2);
+    }
+
+    @Test
+    void the_consent_given_while_the_page_is_shown_lets_the_recheck_through() {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        check.evaluate(student(CHILD_12), source, memory);
+        ConsentOutcome notYet = check.recheck(student(CHILD_12), source, memory);
+        assertThat(notYet.kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(notYet.notice()).isEqualTo(Notice.NOT_YET);
+        assertThat(notYet.request()).isEqualTo(Request.NONE);
+
+        source.state = FakeConsentSource.granted(Grantor.PARENT).state;
+        ConsentOutcome granted = check.recheck(student(CHILD_12), source, memory);
+        assertThat(granted.kind()).isEqualTo(Kind.GRANTED);
+        assertThat(source.requested).hasSize(1);
+    }
+
+    @Test
+    void a_recheck_never_sends_a_request() {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.REVOKED);
+        check.recheck(student(CHILD_12), source, new MemoryInNotes());
+        assertThat(source.requested).isEmpty();
+    }
+
+    // --- age -----------------------------------------------------------------------------------------------
+
+    @Test
+    void age_groups_on_the_day_of_login() {
+        assertThat(check.evaluate(student(CHILD_12), FakeConsentSource.answering(ConsentStatus.NONE), new MemoryInNotes())
+                .ageGroup()).isEqualTo(AgeGroup.UNDER_14);
+        assertThat(check.evaluate(student(TEEN_15), FakeConsentSource.answering(ConsentStatus.NONE), new MemoryInNotes())
+                .ageGroup()).isEqualTo(AgeGroup.FROM_14_TO_17);
+        assertThat(check.evaluate(student(ADULT_19), FakeConsentSource.answering(ConsentStatus.NONE), new MemoryInNotes())
+                .ageGroup()).isEqualTo(AgeGroup.ADULT);
+    }
+
+    @Test
+    void the_subject_carries_the_login_and_the_expected_grantor() {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        check.evaluate(student(ADULT_19), source, memory);
+        ConsentSubject subject = source.checked.get(0);
+        assertThat(subject).isEqualTo(new ConsentSubject("realm-1", "school-portal", "Школьный портал", "1000300105",
+                AgeGroup.ADULT, "acc-1", "esia-token", "http://localhost:8081"));
+        assertThat(subject.expectedGrantor()).isEqualTo(Grantor.SELF);
+        assertThat(subject.toString()).doesNotContain("1000300105", "esia-token");
+    }
+
+    @Test
+    void no_birth_date_is_treated_as_a_minor() {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        ConsentOutcome outcome = check.evaluate(student(null), source, memory);
+        assertThat(outcome.ageGroup().isMinor()).isTrue();
+        assertThat(source.checked.get(0).expectedGrantor()).isEqualTo(Grantor.PARENT);
+    }
+
+    @Test
+    void born_on_29_february_becomes_adult_on_28_february_in_the_regions_zone() {
+        LocalDate leapDay = LocalDate.of(2008, 2, 29);
+        // 2026-02-28 in Moscow (UTC 2026-02-28 10:00): 18 — art. 192 of the Civil Code, the month has no 29th.
+        ConsentCheck moscowMorning = new ConsentCheck(ConsentCheckSettings.defaults(),
+                Clock.fixed(Instant.parse("2026-02-28T10:00:00Z"), ZoneOffset.UTC));
+        assertThat(moscowMorning.ageGroup(student(leapDay))).isEqualTo(AgeGroup.ADULT);
+        // the day before: still 17
+        ConsentCheck dayBefore = new ConsentCheck(ConsentCheckSettings.defaults(),
+                Clock.fixed(Instant.parse("2026-02-27T10:00:00Z"), ZoneOffset.UTC));
+        assertThat(dayBefore.ageGroup(student(leapDay))).isEqualTo(AgeGroup.FROM_14_TO_17);
+    }
+
+    @Test
+    void the_birthday_starts_at_midnight_in_the_configured_zone_not_in_utc() {
+        LocalDate born = LocalDate.of(2008, 3, 1);   // 18 on 2026-03-01
+        assertThat(check.ageGroup(student(born))).isEqualTo(AgeGroup.ADULT);   // Moscow: already 1 March 00:30
+        ConsentCheck utc = new ConsentCheck(ConsentCheckSettings.from(Map.of(ConsentCheckSettings.TIME_ZONE, "UTC")), CLOCK);
+        assertThat(utc.ageGroup(student(born))).isEqualTo(AgeGroup.FROM_14_TO_17);   // UTC: still 28 February
+        ConsentCheck kaliningrad = new ConsentCheck(ConsentCheckSettings.from(
+                Map.of(ConsentCheckSettings.TIME_ZONE, "Europe/Kaliningrad")), CLOCK);
+        assertThat(kaliningrad.ageGroup(student(born))).isEqualTo(AgeGroup.FROM_14_TO_17);   // 23:30 on 28 February
+    }
+
+    @Test
+    void the_fourteenth_birthday_moves_a_child_to_the_teen_group() {
+        assertThat(check.ageGroup(student(LocalDate.of(2012, 3, 1)))).isEqualTo(AgeGroup.FROM_14_TO_17);
+        assertThat(check.ageGroup(student(LocalDate.of(2012, 3, 2)))).isEqualTo(AgeGroup.UNDER_14);
+    }
+
+    // --- failures ------------------------------------------------------------------------------------------
+
+    @Test
+    void an_unavailable_source_blocks_without_a_request() {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        source.checkUnavailable = true;
+        ConsentOutcome outcome = check.evaluate(student(CHILD_12), source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(outcome.passes()).isFalse();
+        assertThat(outcome.reason()).isEqualTo("fake source down");
+        assertThat(source.requested).isEmpty();
+    }
+
+    @Test
+    void a_failed_request_is_unavailable_and_may_be_retried_in_the_same_login() {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        source.requestUnavailable = true;
+        assertThat(check.evaluate(student(CHILD_12), source, memory).kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(memory.requested()).isFalse();
+        source.requestUnavailable = false;
+        assertThat(check.evaluate(student(CHILD_12), source, memory).request()).isEqualTo(Request.CREATED);
+    }
+
+    @Test
+    void a_source_that_throws_anything_else_is_unavailable_too() {
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        source.checkFailsWith = new IllegalStateException("pool closed, oid 1000300105");
+        ConsentOutcome outcome = check.evaluate(student(CHILD_12), source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(outcome.reason()).isEqualTo("unexpected IllegalStateException").doesNotContain("1000300105");
+    }
+
+    @Test
+    void a_source_without_an_answer_is_unavailable() {
+        FakeConsentSource source = new FakeConsentSource();
+        source.state = null;
+        assertThat(check.evaluate(student(CHILD_12), source, memory).kind()).isEqualTo(Kind.UNAVAILABLE);
+    }
+
+    @Test
+    void a_source_that_is_not_installed_is_a_configuration_error_for_students() {
+        ConsentOutcome outcome = check.evaluate(student(CHILD_12), null, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.MISCONFIGURED);
+        assertThat(outcome.reason()).contains("'esia'");
+    }
+
+    @Test
+    void a_login_without_an_esia_person_is_refused_for_students() {
+        LoginFacts noOid = new LoginFacts(RegistryRole.STUDENT, "realm-1", "school-portal", "Школьный портал", null,
+                CHILD_12, null, "t", "http://localhost:8081");
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.GRANTED);
+        assertThat(check.evaluate(noOid, source, memory).kind()).isEqualTo(Kind.NO_PERSON);
+        assertThat(source.checked).isEmpty();
+    }
+
+    // --- approvals hook ------------------------------------------------------------------------------------
+
+    @Test
+    void a_parent_with_requests_waiting_gets_the_approval_flag() {
+        FakeConsentSource source = new FakeConsentSource();
+        source.pendingApprovals = 2;
+        ConsentOutcome outcome = check.evaluate(login(RegistryRole.PARENT, ADULT_19), source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.NOT_REQUIRED);
+        assertThat(outcome.approvalsPending()).isTrue();
+        assertThat(source.approvalLookups).extracting(a -> a.esiaOid()).containsExactly("1000300105");
+        assertThat(source.approvalLookups.get(0).realmId()).isEqualTo("realm-1");
+    }
+
+    @Test
+    void nothing_waiting_means_no_flag() {
+        assertThat(check.evaluate(login(RegistryRole.STAFF, ADULT_19), new FakeConsentSource(), memory).approvalsPending())
+                .isFalse();
+    }
+
+    @Test
+    void a_failing_approvals_lookup_never_blocks_the_login() {
+        FakeConsentSource down = new FakeConsentSource();
+        down.approvalsUnavailable = true;
+        assertThat(check.evaluate(login(RegistryRole.PARENT, ADULT_19), down, memory))
+                .extracting(ConsentOutcome::kind, ConsentOutcome::approvalsPending).containsExactly(Kind.NOT_REQUIRED, false);
+        FakeConsentSource broken = new FakeConsentSource();
+        broken.approvalsFailWith = new IllegalStateException("boom");
+        assertThat(check.evaluate(login(RegistryRole.PARENT, ADULT_19), broken, memory).passes()).isTrue();
+        assertThat(check.evaluate(login(RegistryRole.PARENT, ADULT_19), null, memory).passes()).isTrue();
+    }
+
+    @Test
+    void students_are_not_looked_up_for_approvals() {
+        FakeConsentSource source = FakeConsentSource.granted(Grantor.SELF);
+        source.pendingApprovals = 3;
+        assertThat(check.evaluate(student(ADULT_19), source, memory).approvalsPending()).isFalse();
+        assertThat(source.approvalLookups).isEmpty();
+    }
+
+    // --- self approval (registry-like sources) ------------------------------------------------------------
+
+    @Test
+    void an_adult_with_a_self_approval_source_is_offered_the_consent_form() {
+        FakeSelfApprovalSource source = new FakeSelfApprovalSource();
+        assertThat(check.evaluate(student(ADULT_19), source, memory).selfApproval()).isTrue();
+        assertThat(check.evaluate(student(TEEN_15), source, new MemoryInNotes()).selfApproval()).isFalse();
+        assertThat(check.evaluate(student(ADULT_19), FakeConsentSource.answering(ConsentStatus.NONE), new MemoryInNotes())
+                .selfApproval()).isFalse();
+    }
+
+    @Test
+    void the_adults_own_consent_is_recorded_with_the_text_version_and_lets_them_in() {
+        FakeSelfApprovalSource source = new FakeSelfApprovalSource();
+        check.evaluate(student(ADULT_19), source, memory);
+        ConsentOutcome outcome = check.approveSelf(student(ADULT_19), source, memory, ConsentIds.CONSENT_TEXT_VERSION);
+        assertThat(outcome.kind()).isEqualTo(Kind.GRANTED);
+        assertThat(outcome.grantor()).isEqualTo(Grantor.SELF);
+        assertThat(source.approvedVersions).containsExactly(ConsentIds.CONSENT_TEXT_VERSION);
+        assertThat(source.requested).hasSize(1);
+    }
+
+    @Test
+    void a_refused_self_approval_shows_the_page_again_with_a_notice() {
+        FakeSelfApprovalSource source = new FakeSelfApprovalSource();
+        source.refuse = true;
+        ConsentOutcome outcome = check.approveSelf(student(ADULT_19), source, memory, ConsentIds.CONSENT_TEXT_VERSION);
+        assertThat(outcome.kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(outcome.notice()).isEqualTo(Notice.SELF_REFUSED);
+        assertThat(outcome.selfApproval()).isTrue();
+    }
+
+    @Test
+    void an_approval_that_does_not_grant_yet_says_not_yet() {
+        FakeSelfApprovalSource source = new FakeSelfApprovalSource();
+        source.grantOnApproval = false;
+        assertThat(check.approveSelf(student(ADULT_19), source, memory, "v").notice()).isEqualTo(Notice.NOT_YET);
+    }
+
+    @Test
+    void an_outage_while_approving_is_unavailable() {
+        FakeSelfApprovalSource source = new FakeSelfApprovalSource();
+        source.approveUnavailable = true;
+        assertThat(check.approveSelf(student(ADULT_19), source, memory, "v").kind()).isEqualTo(Kind.UNAVAILABLE);
+    }
+
+    @Test
+    void a_minor_or_a_source_without_self_approval_cannot_approve_on_the_page() {
+        FakeSelfApprovalSource source = new FakeSelfApprovalSource();
+        ConsentOutcome minor = check.approveSelf(student(TEEN_15), source, memory, "v");
+        assertThat(minor.kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(source.approvedVersions).isEmpty();
+        FakeConsentSource esiaLike = FakeConsentSource.answering(ConsentStatus.NONE);
+        assertThat(check.approveSelf(student(ADULT_19), esiaLike, memory, "v").kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(esiaLike.requested).isEmpty();
+    }
+
+    @Test
+    void outcome_event_values() {
+        assertThat(Kind.GRANTED.eventValue()).isEqualTo("granted");
+        assertThat(Kind.REQUIRED.eventValue()).isEqualTo("required");
+        assertThat(Kind.UNAVAILABLE.eventValue()).isEqualTo("unavailable");
+        assertThat(Request.CREATED.eventValue()).isEqualTo("created");
+        assertThat(Request.ALREADY_PENDING.eventValue()).isEqualTo("already_pending");
+    }
+
+    @Test
+    void login_facts_never_print_personal_data() {
+        assertThat(student(CHILD_12).toString()).doesNotContain("1000300105", "2013", "esia-token");
+    }
+}

@@ -1,0 +1,132 @@
+package ru.esiaedu.consent.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import ru.esiaedu.consent.check.ConsentOutcome.Notice;
+import ru.esiaedu.consent.check.ConsentOutcome.Request;
+import ru.esiaedu.consent.source.Grantor;
+import ru.esiaedu.linker.age.AgeGroup;
+
+/** Outcome → events, page and attributes: exactly what the authenticator applies. */
+class ConsentStepPlanTest {
+
+    private static final String CLIENT = "Школьный портал (демо)";
+
+    @Test
+    void granted_passes_with_source_and_grantor_in_the_event() {
+        ConsentStepPlan plan = ConsentStepPlan.of(ConsentOutcome.granted(AgeGroup.UNDER_14, Grantor.PARENT), "esia", CLIENT, false);
+        assertThat(plan.pass()).isTrue();
+        assertThat(plan.loginError()).isNull();
+        assertThat(plan.template()).isNull();
+        assertThat(plan.details()).containsExactly(Map.entry("consent_check", "granted"), Map.entry("consent_source", "esia"),
+                Map.entry("consent_grantor", "PARENT"));
+        assertThat(plan.addApprovalAction()).isFalse();
+    }
+
+    @Test
+    void granted_by_an_unknown_grantor_has_no_grantor_detail() {
+        assertThat(ConsentStepPlan.of(ConsentOutcome.granted(AgeGroup.ADULT, null), "registry", CLIENT, false).details())
+                .doesNotContainKey("consent_grantor");
+    }
+
+    @Test
+    void a_blocked_minor_sees_the_required_page_and_a_login_error_is_written() {
+        ConsentStepPlan plan = ConsentStepPlan.of(
+                ConsentOutcome.required(AgeGroup.FROM_14_TO_17, Request.CREATED, false, Notice.NONE), "esia", CLIENT, false);
+        assertThat(plan.pass()).isFalse();
+        assertThat(plan.loginError()).isEqualTo("consent_required");
+        assertThat(plan.template()).isEqualTo("esia-consent-required.ftl");
+        assertThat(plan.errorPage()).isFalse();
+        assertThat(plan.details()).containsExactly(Map.entry("consent_check", "required"), Map.entry("consent_source", "esia"),
+                Map.entry("consent_request", "created"));
+        assertThat(plan.attributes()).containsEntry("esiaConsentMinor", true).containsEntry("esiaConsentChannel", "gosuslugi")
+                .containsEntry("esiaConsentSelfApproval", false).containsEntry("esiaConsentOperator", CLIENT);
+        assertThat(plan.error()).isNull();
+        assertThat(plan.info()).isNull();
+    }
+
+    @Test
+    void an_already_pending_request_is_said_so() {
+        assertThat(ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.ADULT, Request.ALREADY_PENDING, false, Notice.NONE),
+                "esia", CLIENT, false).details()).containsEntry("consent_request", "already_pending");
+    }
+
+    @Test
+    void a_recheck_has_no_request_detail_and_says_not_yet() {
+        ConsentStepPlan plan = ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.ADULT, Request.NONE, false, Notice.NOT_YET),
+                "esia", CLIENT, false);
+        assertThat(plan.details()).doesNotContainKey("consent_request");
+        assertThat(plan.info()).isEqualTo("esiaConsentNotYet");
+        assertThat(plan.attributes()).containsEntry("esiaConsentMinor", false);
+    }
+
+    @Test
+    void the_registry_source_gets_the_platform_wording_and_self_approval() {
+        ConsentStepPlan plan = ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.ADULT, Request.CREATED, true, Notice.NONE),
+                "registry", CLIENT, false);
+        assertThat(plan.attributes()).containsEntry("esiaConsentChannel", "platform").containsEntry("esiaConsentSelfApproval", true);
+    }
+
+    @Test
+    void a_missing_tick_and_a_refusal_are_errors_on_the_page() {
+        assertThat(ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.ADULT, Request.NONE, true, Notice.NOT_YET),
+                "registry", CLIENT, true)).extracting(ConsentStepPlan::error, ConsentStepPlan::info)
+                .containsExactly("esiaConsentAgreeRequired", null);
+        assertThat(ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.ADULT, Request.NONE, true, Notice.SELF_REFUSED),
+                "registry", CLIENT, false).error()).isEqualTo("esiaConsentSelfRefused");
+    }
+
+    @Test
+    void an_outage_shows_the_unavailable_page_and_a_login_error() {
+        ConsentStepPlan plan = ConsentStepPlan.of(ConsentOutcome.unavailable(AgeGroup.UNDER_14, "timed out"), "esia", CLIENT, false);
+        assertThat(plan.pass()).isFalse();
+        assertThat(plan.template()).isEqualTo("esia-consent-unavailable.ftl");
+        assertThat(plan.loginError()).isEqualTo("consent_source_unavailable");
+        assertThat(plan.details()).containsExactly(Map.entry("consent_check", "unavailable"), Map.entry("consent_source", "esia"));
+    }
+
+    @Test
+    void a_missing_source_or_person_ends_on_an_error_page() {
+        ConsentStepPlan misconfigured = ConsentStepPlan.of(ConsentOutcome.misconfigured("x"), "registry", CLIENT, false);
+        assertThat(misconfigured.errorPage()).isTrue();
+        assertThat(misconfigured.error()).isEqualTo("esiaConsentMisconfigured");
+        assertThat(misconfigured.loginError()).isEqualTo("consent_misconfigured");
+        ConsentStepPlan noPerson = ConsentStepPlan.of(ConsentOutcome.noPerson(), "esia", CLIENT, false);
+        assertThat(noPerson.errorPage()).isTrue();
+        assertThat(noPerson.error()).isEqualTo("esiaLinkerNoPerson");
+        assertThat(noPerson.loginError()).isEqualTo("consent_no_person");
+    }
+
+    @Test
+    void parents_pass_and_get_the_approval_action_only_when_requests_wait() {
+        ConsentStepPlan waiting = ConsentStepPlan.of(ConsentOutcome.notRequired(true), "registry", CLIENT, false);
+        assertThat(waiting.pass()).isTrue();
+        assertThat(waiting.addApprovalAction()).isTrue();
+        assertThat(waiting.details()).containsEntry("consent_check", "not_required").containsEntry("consent_approvals", "pending");
+        ConsentStepPlan nothing = ConsentStepPlan.of(ConsentOutcome.notRequired(false), "esia", CLIENT, false);
+        assertThat(nothing.addApprovalAction()).isFalse();
+        assertThat(nothing.details()).containsExactly(Map.entry("consent_check", "not_required"));
+    }
+
+    @Test
+    void no_personal_data_can_reach_the_event_details() {
+        for (ConsentOutcome outcome : new ConsentOutcome[] {ConsentOutcome.granted(AgeGroup.ADULT, Grantor.SELF),
+                ConsentOutcome.required(AgeGroup.ADULT, Request.CREATED, true, Notice.NONE),
+                ConsentOutcome.unavailable(AgeGroup.ADULT, "ESIA consent status: timed out"), ConsentOutcome.notRequired(true)}) {
+            assertThat(ConsentStepPlan.of(outcome, "esia", CLIENT, false).details().keySet())
+                    .allMatch(key -> key.startsWith("consent_"));
+            assertThat(ConsentStepPlan.of(outcome, "esia", CLIENT, false).details().values())
+                    .allMatch(value -> value.matches("[a-z_]+|PARENT|SELF"));
+        }
+    }
+
+    @Test
+    void the_page_wording_follows_the_source() {
+        assertThat(ConsentStepPlan.channel("esia")).isEqualTo("gosuslugi");
+        assertThat(ConsentStepPlan.channel("registry")).isEqualTo("platform");
+    }
+}

@@ -1,0 +1,217 @@
+package ru.esiaedu.consent.theme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The consent pages rendered for each audience and source, in both languages; seed 002's texts exact. */
+class ConsentPagesTest {
+
+    static final String REQUIRED = "esia-consent-required.ftl";
+    static final String UNAVAILABLE = "esia-consent-unavailable.ftl";
+
+    static final String SEED_MINOR = "Для входа в дневник нужно согласие одного из родителей. Согласия уже запрошены "
+            + "автоматически — родителям в их личные кабинеты на портале Госуслуг придут уведомления. Чтобы выдать "
+            + "согласие, одному из родителей нужно перейти по ссылке из уведомления.";
+    static final String SEED_ADULT = "Для входа в дневник необходимо согласие. Перейдите по ссылке из уведомления, "
+            + "направленного в ваш личный кабинет на Госуслугах.";
+    static final String UNAVAILABLE_TEXT = "Не удалось проверить согласие: сервис согласий сейчас не отвечает. "
+            + "Попробуйте войти через несколько минут.";
+
+    private static Map<String, Object> page(boolean minor, String channel, boolean selfApproval) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("esiaConsentMinor", minor);
+        attributes.put("esiaConsentChannel", channel);
+        attributes.put("esiaConsentSelfApproval", selfApproval);
+        attributes.put("esiaConsentOperator", "Школьный портал (демо)");
+        return attributes;
+    }
+
+    private static String required(boolean minor, String channel, boolean selfApproval) throws Exception {
+        return ThemePages.render(REQUIRED, "ru", page(minor, channel, selfApproval));
+    }
+
+    @Test
+    void esia_minor_sees_seed_002_text_exactly() throws Exception {
+        String html = required(true, "gosuslugi", false);
+        assertThat(ThemePages.text(html)).contains(SEED_MINOR);
+        assertThat(html).contains("id=\"esia-consent-required\"", "data-audience=\"minor\"", "data-channel=\"gosuslugi\"");
+    }
+
+    @Test
+    void esia_adult_sees_seed_002_text_exactly() throws Exception {
+        String html = required(false, "gosuslugi", false);
+        assertThat(ThemePages.text(html)).contains(SEED_ADULT).doesNotContain("одного из родителей");
+        assertThat(html).contains("data-audience=\"adult\"").doesNotContain("esia-consent-self-form");
+    }
+
+    @Test
+    void the_seed_texts_are_the_messages_themselves() throws IOException {
+        Properties ru = ThemePages.messages("ru");
+        assertThat(ru.getProperty("esiaConsentMinorLead") + " " + ru.getProperty("esiaConsentMinorGosuslugi")).isEqualTo(SEED_MINOR);
+        assertThat(ru.getProperty("esiaConsentAdultLead") + " " + ru.getProperty("esiaConsentAdultGosuslugi")).isEqualTo(SEED_ADULT);
+        assertThat(ru.getProperty("esiaConsentUnavailableText")).isEqualTo(UNAVAILABLE_TEXT);
+        assertThat(ru.getProperty("esiaConsentRecheck")).isEqualTo("Согласие получено — войти");
+        assertThat(ru.getProperty("esiaConsentSelfApprove")).isEqualTo("Даю согласие");
+        assertThat(ru.getProperty("esiaConsentSelfAgree")).startsWith("Я даю согласие на обработку моих персональных данных");
+        assertThat(ru.getProperty("esiaConsentHelpLink")).isEqualTo("Как войти через Госуслуги");
+        assertThat(ru.getProperty("esiaNotFoundStudentMinor") + " " + ru.getProperty("esiaNotFoundFeedbackLink")).isEqualTo(
+                "Ваш дневник не найден. Чтобы решить проблему, попросите родителей сообщить о ней через форму обратной связи");
+        assertThat(ru.getProperty("esiaNotFoundStudentAdult") + " " + ru.getProperty("esiaNotFoundFeedbackLink")).isEqualTo(
+                "Ваш дневник не найден. Чтобы решить проблему, сообщите о ней через форму обратной связи");
+    }
+
+    @Test
+    void every_page_has_the_recheck_and_exit_buttons_posting_to_the_login_action() throws Exception {
+        for (boolean minor : new boolean[] {true, false}) {
+            for (String channel : new String[] {"gosuslugi", "platform"}) {
+                String html = required(minor, channel, true);
+                assertThat(html).as(minor + "/" + channel)
+                        .contains("<form id=\"esia-consent-required-form\"", "action=\"" + ThemePages.LOGIN_ACTION.replace("&", "&amp;") + "\"",
+                                "method=\"post\"", "id=\"esia-consent-recheck\"", "name=\"action\" value=\"recheck\"",
+                                "id=\"esia-exit\"", "name=\"action\" value=\"exit\"");
+                assertThat(ThemePages.text(html)).contains("Согласие получено — войти", "Выход", "Нужно согласие на вход");
+            }
+        }
+    }
+
+    @Test
+    void the_registry_source_never_points_to_gosuslugi_notifications() throws Exception {
+        String minor = ThemePages.text(required(true, "platform", false));
+        assertThat(minor).contains("Для входа в дневник нужно согласие одного из родителей.",
+                "родителям придут письма на электронную почту", "«Вход для родителей»")
+                .doesNotContain("на портале Госуслуг", "на Госуслугах");
+        String adult = ThemePages.text(required(false, "platform", false));
+        assertThat(adult).contains("Для входа в дневник необходимо согласие.", "электронную почту")
+                .doesNotContain("на портале Госуслуг", "на Госуслугах");
+    }
+
+    @Test
+    void an_adult_with_a_self_approval_source_gets_the_consent_text_checkbox_and_button() throws Exception {
+        String html = required(false, "platform", true);
+        assertThat(html).contains("<form id=\"esia-consent-self-form\"", "id=\"esia-consent-self-text\"",
+                "type=\"checkbox\" id=\"esia-consent-agree\"", "name=\"consentAgree\" value=\"on\"",
+                "<label for=\"esia-consent-agree\"", "id=\"esia-consent-approve\"", "name=\"action\" value=\"approve\"");
+        String text = ThemePages.text(html);
+        assertThat(text).contains("Согласие на обработку персональных данных", "«Школьный портал (демо)»",
+                "Я даю согласие на обработку моих персональных данных", "Даю согласие")
+                .doesNotContain("на Госуслугах");
+        // the approval is the main action; the recheck is secondary and not autofocused
+        assertThat(html).containsPattern("id=\"esia-consent-approve\"\\s+class=\"pf-v5-c-button pf-m-primary");
+        assertThat(html).containsPattern("id=\"esia-consent-recheck\"\\s+class=\"pf-v5-c-button pf-m-secondary");
+    }
+
+    @Test
+    void a_minor_never_gets_the_self_approval_form() throws Exception {
+        assertThat(required(true, "platform", true)).doesNotContain("esia-consent-self-form", "esia-consent-approve");
+        assertThat(required(true, "gosuslugi", false)).containsPattern("id=\"esia-consent-recheck\"\\s+class=\"pf-v5-c-button pf-m-primary");
+    }
+
+    @Test
+    void the_help_link_shows_only_when_the_realm_sets_a_usable_address() throws Exception {
+        assertThat(required(true, "gosuslugi", false)).doesNotContain("esia-consent-help");
+        String shown = ThemePages.render(REQUIRED, "ru", page(true, "gosuslugi", false),
+                Map.of("esiaHelpUrl", "https://school.example.ru/help/esia"));
+        assertThat(shown).contains("<a id=\"esia-consent-help\" href=\"https://school.example.ru/help/esia\"");
+        assertThat(ThemePages.text(shown)).contains("Как войти через Госуслуги");
+        assertThat(ThemePages.render(REQUIRED, "ru", page(true, "gosuslugi", false), Map.of("esiaHelpUrl", "javascript:alert(1)")))
+                .doesNotContain("esia-consent-help");
+    }
+
+    @Test
+    void messages_from_the_step_are_shown() throws Exception {
+        Map<String, Object> attributes = page(false, "platform", true);
+        attributes.put("message", Map.of("type", "error", "summary", "Отметьте, что вы даёте согласие на обработку персональных данных."));
+        assertThat(ThemePages.render(REQUIRED, "ru", attributes)).contains("id=\"kc-message\"",
+                "Отметьте, что вы даёте согласие на обработку персональных данных.");
+    }
+
+    @Test
+    void the_operator_name_is_escaped() throws Exception {
+        Map<String, Object> attributes = page(false, "platform", true);
+        attributes.put("esiaConsentOperator", "<script>x</script>");
+        assertThat(ThemePages.render(REQUIRED, "ru", attributes)).doesNotContain("<script>x</script>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void the_unavailable_page_says_so_and_offers_retry_and_exit() throws Exception {
+        String html = ThemePages.render(UNAVAILABLE, "ru", Map.of());
+        assertThat(ThemePages.text(html)).contains(UNAVAILABLE_TEXT, "Повторить", "Выход", "Не удалось проверить согласие");
+        assertThat(html).contains("id=\"esia-consent-unavailable\"", "role=\"alert\"", "<form id=\"esia-consent-unavailable-form\"",
+                "id=\"esia-consent-retry\"", "name=\"action\" value=\"retry\"", "id=\"esia-exit\"", "name=\"action\" value=\"exit\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ru", "en"})
+    void every_variant_renders_without_bare_message_keys(String language) throws Exception {
+        for (boolean minor : new boolean[] {true, false}) {
+            for (String channel : new String[] {"gosuslugi", "platform"}) {
+                for (boolean self : new boolean[] {true, false}) {
+                    String text = ThemePages.text(ThemePages.render(REQUIRED, language, page(minor, channel, self)));
+                    assertThat(text).as(language + minor + channel + self).doesNotContainPattern("esia[A-Z][A-Za-z.]+");
+                }
+            }
+        }
+        assertThat(ThemePages.text(ThemePages.render(UNAVAILABLE, language, Map.of()))).doesNotContainPattern("esia[A-Z][A-Za-z.]+");
+    }
+
+    @Test
+    void english_keeps_the_meaning() throws Exception {
+        String minor = ThemePages.text(ThemePages.render(REQUIRED, "en", page(true, "gosuslugi", false)));
+        assertThat(minor).contains("consent of one of your parents", "Gosuslugi", "Consent received: sign in");
+    }
+
+    @Test
+    void every_key_the_pages_use_exists_in_russian_and_english() throws IOException {
+        Set<String> used = new TreeSet<>();
+        Pattern msg = Pattern.compile("msg\\(\"([A-Za-z.]+)\"");
+        Pattern chosen = Pattern.compile("then\\(\"([A-Za-z.]+)\", \"([A-Za-z.]+)\"\\)");
+        for (String page : List.of(REQUIRED, UNAVAILABLE, "esia-not-found.ftl")) {
+            String ftl = Files.readString(ThemePages.LOGIN.resolve(page), StandardCharsets.UTF_8);
+            for (Pattern pattern : List.of(msg, chosen)) {
+                Matcher matcher = pattern.matcher(ftl);
+                while (matcher.find()) {
+                    for (int group = 1; group <= matcher.groupCount(); group++) {
+                        used.add(matcher.group(group));
+                    }
+                }
+            }
+        }
+        used.addAll(List.of("esiaConsentAgreeRequired", "esiaConsentSelfRefused", "esiaConsentNotYet",
+                "esiaConsentMisconfigured", "esiaLinkerNoPerson"));   // set by ConsentCheckAuthenticator
+        Properties ru = ThemePages.messages("ru");
+        Properties en = ThemePages.messages("en");
+        assertThat(used).hasSizeGreaterThan(25);
+        assertThat(ru.stringPropertyNames()).containsAll(used);
+        assertThat(en.stringPropertyNames()).containsAll(used);
+    }
+
+    @Test
+    void the_consent_keys_are_one_block_at_the_end_of_each_messages_file() throws IOException {
+        for (String language : List.of("ru", "en")) {
+            List<String> lines = Files.readAllLines(ThemePages.LOGIN.resolve("messages/messages_" + language + ".properties"),
+                    StandardCharsets.UTF_8);
+            int header = lines.indexOf("# consent check");
+            assertThat(header).as(language).isPositive();
+            List<String> block = lines.subList(header, lines.size());
+            assertThat(block).as(language).anyMatch(l -> l.startsWith("esiaConsentMinorLead="))
+                    .anyMatch(l -> l.startsWith("esiaConsentUnavailableText=")).anyMatch(l -> l.startsWith("esiaNotFoundStudentMinor="))
+                    .anyMatch(l -> l.startsWith("esiaHelpUrl="));
+            assertThat(lines.subList(0, header)).as(language).noneMatch(l -> l.startsWith("esiaConsent"));
+        }
+    }
+}
