@@ -199,19 +199,4 @@ class ConsentPagesTest {
         assertThat(ru.stringPropertyNames()).containsAll(used);
         assertThat(en.stringPropertyNames()).containsAll(used);
     }
-
-    @Test
-    void the_consent_keys_are_one_block_at_the_end_of_each_messages_file() throws IOException {
-        for (String language : List.of("ru", "en")) {
-            List<String> lines = Files.readAllLines(ThemePages.LOGIN.resolve("messages/messages_" + language + ".properties"),
-                    StandardCharsets.UTF_8);
-            int header = lines.indexOf("# consent check");
-            assertThat(header).as(language).isPositive();
-            List<String> block = lines.subList(header, lines.size());
-            assertThat(block).as(language).anyMatch(l -> l.startsWith("esiaConsentMinorLead="))
-                    .anyMatch(l -> l.startsWith("esiaConsentUnavailableText=")).anyMatch(l -> l.startsWith("esiaNotFoundStudentMinor="))
-                    .anyMatch(l -> l.startsWith("esiaHelpUrl="));
-            assertThat(lines.subList(0, header)).as(language).noneMatch(l -> l.startsWith("esiaConsent"));
-        }
-    }
 }
