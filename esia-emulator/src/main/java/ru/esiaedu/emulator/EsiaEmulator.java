@@ -24,15 +24,17 @@ public final class EsiaEmulator implements AutoCloseable {
     private final Faults faults;
     private final RequestLog requestLog;
     private final Consents consents;
+    private final SessionStore sessions;
 
     private EsiaEmulator(HttpServer server, ExecutorService executor, String baseUrl, Faults faults, RequestLog requestLog,
-                         Consents consents) {
+                         Consents consents, SessionStore sessions) {
         this.server = server;
         this.executor = executor;
         this.baseUrl = baseUrl;
         this.faults = faults;
         this.requestLog = requestLog;
         this.consents = consents;
+        this.sessions = sessions;
     }
 
     /** Loads persons, clients and keys, binds the port and starts serving. */
@@ -90,7 +92,7 @@ public final class EsiaEmulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        return new EsiaEmulator(server, executor, baseUrl, faults, requestLog, consents);
+        return new EsiaEmulator(server, executor, baseUrl, faults, requestLog, consents, sessions);
     }
 
     /** e.g. {@code http://localhost:41234}, no trailing slash. */
@@ -114,6 +116,14 @@ public final class EsiaEmulator implements AutoCloseable {
      */
     public Consents consents() {
         return consents;
+    }
+
+    /**
+     * Forgets which clients the person let see their data, so the next authorization shows «Предоставление прав
+     * доступа» again (tests of a first login that are not the person's first in this run).
+     */
+    public void forgetAccessGrants(String oid) {
+        sessions.forgetGrants(Long.parseLong(oid));
     }
 
     /** Recent requests, oldest first (bounded; passwords never recorded). */

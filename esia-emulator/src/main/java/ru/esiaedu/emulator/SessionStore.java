@@ -35,6 +35,11 @@ final class SessionStore {
         return grants.getOrDefault(clientId + "|" + oid, Set.of()).containsAll(scopes);
     }
 
+    /** The person has never answered «Предоставление прав доступа» for any client (as on their first day). */
+    void forgetGrants(long oid) {
+        grants.keySet().removeIf(key -> key.endsWith("|" + oid));
+    }
+
     void grant(String clientId, long oid, java.util.Collection<String> scopes) {
         grants.computeIfAbsent(clientId + "|" + oid, k -> ConcurrentHashMap.newKeySet()).addAll(scopes);
     }
