@@ -128,6 +128,11 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
         BROWSER.get().deleteAllCookies();
         signInAsStudent(TEEN_15);
         assertThat(pages.waitForUrl(portal::isRedirectBack)).contains("code=");
+
+        // Keycloak's SSO session does not outlive a revocation: the next login goes through ESIA and stops.
+        emulator.consents().revokeAll(TEEN_15);
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        assertThat(pages.waitForText(MINOR_LEAD)).contains(MINOR_GOSUSLUGI);
     }
 
     @Test
@@ -171,6 +176,12 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
         signInAsParent(FATHER);
         assertThat(pages.waitForUrl(portal::isRedirectBack)).contains("code=");
         assertThat(emulator.consents().requests(FATHER)).isEmpty();
+
+        // A parent's SSO session is reused as usual: back at once, ESIA not asked.
+        emulator.clearRequests();
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()) + "&role=parent");
+        assertThat(pages.waitForUrl(portal::isRedirectBack)).contains("code=");
+        assertThat(emulator.requests()).isEmpty();
     }
 
     @Test
