@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -69,9 +68,9 @@ public final class SchoolPortalApp {
         this.store = new SessionStore(clock, options.loginLifetime(), options.sessionLifetime());
         this.pages = new Pages(options.platformName(), options.realmUrl() + "/esia-help", options.demoHints());
         this.secureCookies = baseUrl.startsWith("https:");
-        // Chromium applies form-action to the redirect after the logout form, so Keycloak's origin is listed.
-        this.csp = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'; "
-                + "form-action 'self' " + origin(options.keycloakUrl());
+        // No form-action: Chromium applies it to every redirect after the logout form, and that chain goes on to
+        // Keycloak and from there to ESIA's logout, whose origin the portal does not know.
+        this.csp = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'";
     }
 
     /** Binds the port (0 = a free one) and serves; Keycloak is contacted only when someone signs in. */
@@ -373,10 +372,5 @@ public final class SchoolPortalApp {
             }
         }
         return result;
-    }
-
-    private static String origin(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 }

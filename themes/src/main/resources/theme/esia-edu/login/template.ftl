@@ -1,10 +1,12 @@
 <#-- esia-edu -->
 <#-- Keycloak 26.7.0 keycloak.v2 login/template.ftl with insertions only, each between "esia-edu" comment markers
-     (EsiaEduThemeTest checks that removing them gives the parent's file back, so a Keycloak upgrade that changes
+     (HelpPageAndBrandingTest checks that removing them gives the parent's file back, so a Keycloak upgrade that changes
      the parent's template fails the build instead of silently diverging). The insertions: the operator's logo
      in the page header (message keys esiaOperatorLogoUrl / esiaOperatorLogoAlt, Realm settings → Localization →
      Realm overrides), the global esiaHelpUrl (the help page «Как войти через Госуслуги (ЕСИА)»), a skip link,
-     and no login-session polling on the help page (it is not part of a login). -->
+     no login-session polling on the help page (it is not part of a login), and an accessible name for the
+     read-only user name box (its label points at another id). A block "esia-edu replaced" keeps the parent's
+     lines it replaces in its comment. -->
 <#-- /esia-edu -->
 <#import "field.ftl" as field>
 <#import "footer.ftl" as loginFooter>
@@ -17,7 +19,11 @@
     <div class="${properties.kcInputGroup}">
       <div class="${properties.kcInputGroupItemClass} ${properties.kcFill}">
         <span class="${properties.kcInputClass} ${properties.kcFormReadOnlyClass}">
+<#-- esia-edu replaced
           <input id="kc-attempted-username" value="${auth.attemptedUsername}" readonly>
+-->
+          <input id="kc-attempted-username" value="${auth.attemptedUsername}" readonly aria-label="${msg("username")}">
+<#-- /esia-edu -->
         </span>
       </div>
       <div class="${properties.kcInputGroupItemClass}">
@@ -38,8 +44,8 @@
 <#assign esiaHelpOverride = msg("esiaHelpUrl")?trim>
 <#if esiaHelpOverride?has_content && esiaHelpOverride != "esiaHelpUrl">
     <#global esiaHelpUrl = esiaHelpOverride>
-<#elseif url?? && url.loginUrl?contains("/protocol/")>
-    <#global esiaHelpUrl = url.loginUrl?keep_before_last("/protocol/") + "/esia-help">
+<#elseif url?? && url.loginUrl?contains("/login-actions/")>
+    <#global esiaHelpUrl = url.loginUrl?keep_before_last("/login-actions/") + "/esia-help">
 </#if>
 <#assign esiaLogoUrl = msg("esiaOperatorLogoUrl")?trim>
 <#-- /esia-edu -->

@@ -26,6 +26,8 @@ import freemarker.template.Template;
 class HelpPageAndBrandingTest {
 
     private static final Pattern ESIA_EDU_BLOCK = Pattern.compile("(?ms)^[ \\t]*<#-- esia-edu -->.*?<#-- /esia-edu -->\\n");
+    /** A block that replaces parent lines keeps them in its first comment. */
+    private static final Pattern REPLACED_BLOCK = Pattern.compile("(?ms)^<#-- esia-edu replaced\\n(.*?\\n)-->\\n.*?<#-- /esia-edu -->\\n");
 
     @Test
     void our_template_is_keycloak_v2s_with_marked_insertions_only() throws IOException {
@@ -36,7 +38,8 @@ class HelpPageAndBrandingTest {
         }
         String ours = read(BASE + "template.ftl");
         // Keycloak changed its template if this fails: merge the change into ours, keeping the marked blocks.
-        assertThat(ESIA_EDU_BLOCK.matcher(ours).replaceAll("")).isEqualTo(parent);
+        String restored = REPLACED_BLOCK.matcher(ours).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        assertThat(ESIA_EDU_BLOCK.matcher(restored).replaceAll("")).isEqualTo(parent);
         assertThat(ours).contains("id=\"esia-operator-logo\"", "msg(\"esiaOperatorLogoAlt\")", "#global esiaHelpUrl",
                 "class=\"esia-edu-skip-link\"", "<#if !(esiaHelpPage??)>");
     }
@@ -52,7 +55,9 @@ class HelpPageAndBrandingTest {
     @Test
     void the_help_page_has_the_anchors_other_pages_link_to_and_the_seed_error_texts() throws IOException {
         String help = read(BASE + "esia-help.ftl");
-        for (String anchor : List.of("roles", "child-account", "teen-account", "link-account", "consent", "errors")) {
+        assertThat(ru.esiaedu.themes.help.EsiaHelpPage.SECTIONS)
+                .containsExactlyInAnyOrder("roles", "child-account", "teen-account", "link-account", "consent", "errors");
+        for (String anchor : ru.esiaedu.themes.help.EsiaHelpPage.SECTIONS) {
             assertThat(help).as(anchor).contains("id=\"" + anchor + "\"").contains("href=\"#" + anchor + "\"");
         }
         assertThat(help).contains("lang=\"ru\"",
@@ -75,7 +80,7 @@ class HelpPageAndBrandingTest {
         assertThat(read(BASE + "login.ftl")).contains("href=\"${esiaHelpUrl}\"", "<#global esiaHelpLinkShown = true>");
         assertThat(read(BASE + "esia-role-select.ftl")).contains("href=\"${esiaHelpUrl}\"", "<#global esiaHelpLinkShown = true>");
         assertThat(read(BASE + "footer.ftl")).contains("id=\"esia-help-footer\"", "!(esiaHelpLinkShown??)", "!(esiaHelpPage??)");
-        assertThat(read(BASE + "template.ftl")).contains("url.loginUrl?keep_before_last(\"/protocol/\") + \"/esia-help\"");
+        assertThat(read(BASE + "template.ftl")).contains("url.loginUrl?keep_before_last(\"/login-actions/\") + \"/esia-help\"");
     }
 
     @Test

@@ -1,30 +1,15 @@
 package ru.esiaedu.themes.help;
 
-import java.io.IOException;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.logging.Logger;
-import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.theme.Theme;
 
 /**
- * «Как войти через Госуслуги (ЕСИА)» at {@code /realms/{realm}/esia-help}: the page {@code esia-help.ftl} of the
- * realm's login theme, rendered by Keycloak's own login-forms provider, so it has the theme's layout, the realm's
- * display name and logo, the person's language and the realm's message overrides — outside any login flow.
+ * Hands {@code /realms/{realm}/esia-help} to {@link EsiaHelpPage}. The JAX-RS methods live in that separate plain
+ * class: Keycloak 26.7's RESTEasy Reactive looks sub-resources up by class and falls back to the interfaces, and
+ * for a class implementing {@link RealmResourceProvider} it found the interface's (empty) method table and answered
+ * 405 with «Allow: HEAD, OPTIONS».
  */
 public final class EsiaHelpResource implements RealmResourceProvider {
-
-    static final String TEMPLATE = "esia-help.ftl";
-    /** Template attribute: the page is the help page (no help link in the footer, no login-session polling). */
-    static final String ATTRIBUTE = "esiaHelpPage";
-    private static final Logger LOG = Logger.getLogger(EsiaHelpResource.class);
 
     private final KeycloakSession session;
 
@@ -34,34 +19,7 @@ public final class EsiaHelpResource implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
-        return this;
-    }
-
-    @GET
-    @Produces(MediaType.TEXT_HTML)
-    public Response page() {
-        if (!themeHasThePage()) {
-            // A realm with another login theme (not esia-edu or a child of it) has no such page.
-            return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                    .entity("Страница справки есть только в теме входа esia-edu.").build();
-        }
-        Response page = session.getProvider(LoginFormsProvider.class)
-                .setAttribute(ATTRIBUTE, Boolean.TRUE)
-                .createForm(TEMPLATE);
-        CacheControl cache = new CacheControl();
-        cache.setPrivate(true);
-        cache.setMaxAge(300);
-        return Response.fromResponse(page).cacheControl(cache).build();
-    }
-
-    private boolean themeHasThePage() {
-        try {
-            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
-            return theme != null && theme.getTemplate(TEMPLATE) != null;
-        } catch (IOException e) {
-            LOG.warnf("Cannot load the login theme of realm %s: %s", session.getContext().getRealm().getName(), e.getMessage());
-            return false;
-        }
+        return new EsiaHelpPage(session);
     }
 
     @Override
