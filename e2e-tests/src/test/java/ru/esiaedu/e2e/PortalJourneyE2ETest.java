@@ -169,6 +169,9 @@ class PortalJourneyE2ETest extends SchoolRealmBrowserTest {
             assertThat(BROWSER.get().driver().findElement(By.id("username")).isDisplayed()).isFalse();
             WebElement logo = BROWSER.get().driver().findElement(By.id("esia-operator-logo"));
             assertThat(logo.getAttribute("alt")).isEqualTo("Министерство образования (демо)");
+            Object loaded = ((org.openqa.selenium.JavascriptExecutor) BROWSER.get().driver())
+                    .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", logo);
+            assertThat(loaded).as("the logo image loaded").isEqualTo(Boolean.TRUE);
             summary.click();
             assertThat(BROWSER.get().waitFor(By.id("username")).isDisplayed()).isTrue();
             check("27-login-password-collapsed-with-logo");
@@ -230,9 +233,9 @@ class PortalJourneyE2ETest extends SchoolRealmBrowserTest {
         }
     }
 
-    /** A small logo as a data URI (no image host needed). */
+    /** A small logo as a data URI (no image host needed); no apostrophes: message values are MessageFormat patterns. */
     private static final String LOGO = "data:image/svg+xml;charset=utf-8,"
-            + "%3Csvg xmlns='http://www.w3.org/2000/svg' width='96' height='48' viewBox='0 0 96 48'%3E"
-            + "%3Crect width='96' height='48' rx='8' fill='%230d4cd3'/%3E"
-            + "%3Ctext x='48' y='31' font-family='Arial' font-size='18' fill='white' text-anchor='middle'%3EEDU%3C/text%3E%3C/svg%3E";
+            + "%3Csvg xmlns=%27http://www.w3.org/2000/svg%27 width=%2796%27 height=%2748%27 viewBox=%270 0 96 48%27%3E"
+            + "%3Crect width=%2796%27 height=%2748%27 rx=%278%27 fill=%27%230d4cd3%27/%3E"
+            + "%3Ctext x=%2748%27 y=%2731%27 font-family=%27Arial%27 font-size=%2718%27 fill=%27white%27 text-anchor=%27middle%27%3EEDU%3C/text%3E%3C/svg%3E";
 }

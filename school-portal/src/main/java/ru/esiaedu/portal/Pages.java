@@ -35,7 +35,7 @@ final class Pages {
                   <li><a class="button gosuslugi" id="portal-login-parent" href="/login?role=parent">Войти через Госуслуги как родитель</a></li>
                   <li><a class="button gosuslugi" id="portal-login-student" href="/login?role=student">Войти через Госуслуги как учащийся</a></li>
                   <li><a class="button gosuslugi" id="portal-login-staff" href="/login?role=staff">Войти через Госуслуги как сотрудник</a></li>
-                  <li><a class="button secondary" id="portal-login" href="/login">Войти</a>
+                  <li><a class="button secondary" id="portal-login" href="/login" aria-describedby="portal-login-hint">Войти</a>
                       <span class="hint" id="portal-login-hint">роль выбирается на странице входа</span></li>
                 </ul>
                 """);
