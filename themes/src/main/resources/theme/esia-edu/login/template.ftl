@@ -48,6 +48,9 @@
     <#global esiaHelpUrl = url.loginUrl?keep_before_last("/login-actions/") + "/esia-help">
 </#if>
 <#assign esiaLogoUrl = msg("esiaOperatorLogoUrl")?trim>
+<#if esiaHelpPage??>
+    <#assign title = msg("esiaHelpTitle") + " — " + ((realm.displayName)!realm.name)>
+</#if>
 <#-- /esia-edu -->
 <!DOCTYPE html>
 <html class="${properties.kcHtmlClass!}" lang="${lang}"<#if realm.internationalizationEnabled> dir="${(locale.rtl)?then('rtl','ltr')}"</#if>>
