@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# One-command demo: builds the project, starts the ESIA emulator on :8081 and Keycloak (with our
-# providers and the "school" realm) on :8080. Ctrl-C stops both.
+# One-command demo: builds the project, starts the ESIA emulator on :8081, the demo school portal on :3000
+# and Keycloak (with our providers and the "school" realm) on :8080. Ctrl-C stops everything.
 #   ./demo.sh           build if needed, then run (demo data persists between runs)
 #   ./demo.sh --reset   wipe the demo's Keycloak data (H2 database, imported realm) first
 set -euo pipefail
@@ -10,10 +10,12 @@ ROOT=$(pwd)
 KC_VERSION=26.7.0
 KC_HOME="$ROOT/keycloak-server/target/keycloak-$KC_VERSION"
 EMULATOR_JAR="$ROOT/esia-emulator/target/esia-emulator-0.1.0-SNAPSHOT-all.jar"
+PORTAL_JAR="$ROOT/school-portal/target/school-portal-0.1.0-SNAPSHOT-all.jar"
 REALM_JSON="$ROOT/realm-export/src/main/resources/school-realm.json"
 DEMO_DIR="$ROOT/.demo"
 KC_PORT=8080
 EMULATOR_PORT=8081
+PORTAL_PORT=3000
 SMTP_PORT=3025
 MAIL_UI_PORT=8083
 GREENMAIL_VERSION=2.1.5
@@ -40,7 +42,7 @@ java_major=${java_version%%.*}
   || fail "Java 17 or newer is needed, found '${java_version:-unknown}' ($JAVA)"
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in $KC_PORT $EMULATOR_PORT $SMTP_PORT $MAIL_UI_PORT; do
+for port in $KC_PORT $EMULATOR_PORT $PORTAL_PORT $SMTP_PORT $MAIL_UI_PORT; do
   port_busy "$port" && fail "port $port is already in use (another demo running?). Stop it and retry."
 done
 
@@ -72,14 +74,15 @@ fi
 # ---- emulator and SMTP in the background, stopped on exit ---------------------------------------
 EMULATOR_PID=""
 SMTP_PID=""
+PORTAL_PID=""
 cleanup() {
-  for pid in $EMULATOR_PID $SMTP_PID; do
+  for pid in $PORTAL_PID $EMULATOR_PID $SMTP_PID; do
     if kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
     fi
   done
-  say "stopped the ESIA emulator and the SMTP server"
+  say "stopped the school portal, the ESIA emulator and the SMTP server"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -111,11 +114,36 @@ say "starting the SMTP server on :$SMTP_PORT (mail viewer http://localhost:$MAIL
   -jar "$GREENMAIL_JAR" >"$DEMO_DIR/smtp.log" 2>&1 &
 SMTP_PID=$!
 
+# The demo school portal: an OIDC client of the realm that shows who signed in, in which role and organisation.
+[ -f "$PORTAL_JAR" ] || fail "$PORTAL_JAR not found after the build"
+say "starting the school portal on :$PORTAL_PORT (log: .demo/portal.log)"
+"$JAVA" -jar "$PORTAL_JAR" --port "$PORTAL_PORT" --public-url "http://localhost:$PORTAL_PORT" \
+  --keycloak-url "http://localhost:$KC_PORT" --realm school >"$DEMO_DIR/portal.log" 2>&1 &
+PORTAL_PID=$!
+for _ in $(seq 1 40); do
+  port_busy "$PORTAL_PORT" && break
+  kill -0 "$PORTAL_PID" 2>/dev/null || break
+  sleep 0.25
+done
+if ! kill -0 "$PORTAL_PID" 2>/dev/null; then
+  PORTAL_PID=""
+  tail -n 20 "$DEMO_DIR/portal.log" | sed 's/^/    /' >&2
+  fail "the school portal exited (last lines of .demo/portal.log above)"
+fi
+
 cat <<INFO
+
+  Откройте http://localhost:$PORTAL_PORT   (the demo school portal: start every scenario there)
+                  -> «Войти через Госуслуги как родитель / учащийся / сотрудник» or «Войти» (role page)
+                  -> on the emulator pick a test person (the portal's «Демо: кого выбрать» and README.md
+                     "Demo persons" say who shows what) -> «Предоставить» -> back on the portal: name, role,
+                     organisation, class and all profiles; «Выйти» signs out at Keycloak and ESIA
+                  e.g. Соколова Елена as «сотрудник», then «Выйти» and as «родитель»: two profiles, one person
+  Help page       http://localhost:$KC_PORT/realms/school/esia-help   («Как войти через Госуслуги (ЕСИА)»)
 
   Keycloak        http://localhost:$KC_PORT
   Admin console   http://localhost:$KC_PORT/admin/   (login admin / admin)
-  Try it          http://localhost:$KC_PORT/realms/school/account
+  Account console http://localhost:$KC_PORT/realms/school/account
                   -> «Вход для родителей» -> on the emulator pick a test person (one click) or type a
                      phone, e-mail or SNILS with password Esia-Demo-2026 -> «Предоставить»
                   e.g. Захарченко Диана as parent (found by phone); as «Вход для учащихся» she is not

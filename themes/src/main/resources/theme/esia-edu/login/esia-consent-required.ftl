@@ -6,7 +6,6 @@
 <#assign minor = esiaConsentMinor!true>
 <#assign channel = esiaConsentChannel!"gosuslugi">
 <#assign selfApproval = (esiaConsentSelfApproval!false) && !minor>
-<#assign helpUrl = msg("esiaHelpUrl")?trim>
 <@layout.registrationLayout displayMessage=true; section>
 <!-- template: esia-consent-required.ftl -->
     <#if section = "header">
@@ -55,8 +54,9 @@
                         class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!} esia-edu-big-button">${msg("esiaExit")}</button>
             </div>
         </form>
-        <#if helpUrl?has_content && helpUrl != "esiaHelpUrl" && (helpUrl?starts_with("https://") || helpUrl?starts_with("http://") || helpUrl?starts_with("/"))>
-            <p class="esia-edu-help-link"><a id="esia-consent-help" href="${helpUrl}" target="_blank" rel="noopener noreferrer">${msg("esiaConsentHelpLink")}</a></p>
+        <#if esiaHelpUrl??>
+            <p class="esia-edu-help-link"><a id="esia-consent-help" href="${esiaHelpUrl}#consent" target="_blank" rel="noopener noreferrer">${msg("esiaConsentHelpLink")}<span class="esia-edu-visually-hidden"> ${msg("esiaHelpNewTab")}</span></a></p>
+            <#global esiaHelpLinkShown = true>
         </#if>
     </#if>
 </@layout.registrationLayout>

@@ -14,5 +14,9 @@
                 </#list>
             </div>
         </form>
+        <#if esiaHelpUrl??>
+            <p class="esia-edu-help-link"><a id="esia-help" href="${esiaHelpUrl}" target="_blank" rel="noopener">${msg("esiaHowToLink")}<span class="esia-edu-visually-hidden"> ${msg("esiaHelpNewTab")}</span></a></p>
+            <#global esiaHelpLinkShown = true>
+        </#if>
     </#if>
 </@layout.registrationLayout>

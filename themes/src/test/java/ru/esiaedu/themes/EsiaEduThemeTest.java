@@ -40,7 +40,7 @@ class EsiaEduThemeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"esia-role-select.ftl", "esia-not-found.ftl", "esia-profile-select.ftl",
-            "esia-registry-unavailable.ftl", "login.ftl"})
+            "esia-registry-unavailable.ftl", "login.ftl", "esia-help.ftl", "template.ftl", "footer.ftl", "esia-link.ftl"})
     void every_esia_key_a_page_uses_exists_in_russian_and_english(String page) throws IOException {
         String ftl = read(BASE + page);
         Set<String> keys = new HashSet<>();

@@ -54,6 +54,9 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
     static final String FIELD_PASSWORD = "password";
     static final String BUTTON_REQUEST = "request";
     static final String BUTTON_RETRY = "retry";
+    /** «Найти» of the organisation search (the page's own form; without JavaScript the server shortens the list). */
+    static final String BUTTON_SEARCH = "search";
+    static final String FIELD_QUERY = "organisationQuery";
     static final String EVENT_DETAIL_METHOD = "link_method";
 
     private final Clock clock;
@@ -94,6 +97,15 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
         }
         if (form.containsKey(BUTTON_RETRY)) {
             showStart(context, person.get(), null, null);
+            return;
+        }
+        if (form.containsKey(BUTTON_SEARCH)) {
+            // Not a login attempt: nothing is counted, the form comes back with the shorter list.
+            if (cutoff(context).isOpen(clock.instant())) {
+                showForm(context, null, null, form, List.of(), null);
+            } else {
+                showStart(context, person.get(), null, null);
+            }
             return;
         }
         if (!cutoff(context).isOpen(clock.instant())) {
@@ -202,8 +214,20 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
             showUnavailable(context);
             return;
         }
+        String query = form == null || form.getFirst(FIELD_QUERY) == null ? "" : form.getFirst(FIELD_QUERY).trim();
+        if (query.length() > OrganisationSearch.MAX_QUERY) {
+            query = query.substring(0, OrganisationSearch.MAX_QUERY);
+        }
+        List<Organisation> shown = OrganisationSearch.filter(organisations, query);
+        int matches = shown.size();
+        if (organisationId != null && !organisationId.isEmpty() && shown.stream().noneMatch(o -> o.id().equals(organisationId))) {
+            // The organisation already chosen stays selectable whatever was searched.
+            List<Organisation> withSelected = new ArrayList<>(shown);
+            organisations.stream().filter(o -> o.id().equals(organisationId)).findFirst().ifPresent(withSelected::add);
+            shown = withSelected;
+        }
         List<Map<String, String>> options = new ArrayList<>();
-        for (Organisation organisation : organisations) {
+        for (Organisation organisation : shown) {
             Map<String, String> option = new LinkedHashMap<>();
             option.put("id", organisation.id());
             option.put("name", organisation.name());
@@ -212,6 +236,8 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
         }
         LoginFormsProvider provider = page(context, "form")
                 .setAttribute("esiaLinkOrganisations", options)
+                .setAttribute("esiaLinkQuery", query)
+                .setAttribute("esiaLinkMatches", matches)
                 .setAttribute("esiaLinkSelected", organisationId == null ? "" : organisationId)
                 .setAttribute("esiaLinkLogin", login == null ? "" : login)
                 .setAttribute("esiaLinkRememberMe", form != null && "on".equalsIgnoreCase(form.getFirst("rememberMe")));

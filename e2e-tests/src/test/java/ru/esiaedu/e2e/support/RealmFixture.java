@@ -16,6 +16,7 @@ public final class RealmFixture {
 
     static final String DEMO_KEYCLOAK_URL = "http://localhost:8080";
     static final String DEMO_EMULATOR_URL = "http://localhost:8081";
+    static final String DEMO_PORTAL_URL = "http://localhost:3000";
 
     private RealmFixture() {
     }
@@ -35,9 +36,14 @@ public final class RealmFixture {
         return emulatorUrl == null ? json : json.replace(DEMO_EMULATOR_URL, emulatorUrl);
     }
 
-    /** Loads, rewrites and (re)imports the realm with e-mail going to the test SMTP server; returns the realm name. */
+    /**
+     * Loads, rewrites and (re)imports the realm with e-mail going to the test SMTP server and the portal's redirect
+     * URIs pointing at the shared test portal; returns the realm name.
+     */
     public static String importInto(KeycloakTestServer keycloak, String emulatorUrl) {
-        return keycloak.admin().importRealm(withSmtpPort(rewrite(load(), keycloak.baseUrl(), emulatorUrl), SharedSmtp.port()));
+        String json = rewrite(load(), keycloak.baseUrl(), emulatorUrl)
+                .replace(DEMO_PORTAL_URL, SharedPortal.get(keycloak).baseUrl());
+        return keycloak.admin().importRealm(withSmtpPort(json, SharedSmtp.port()));
     }
 
     /** The demo realm sends mail to localhost:3025; tests point it at their own SMTP server. */
