@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Persons: 1000300101 (Захарченко, parent; EsiaLoginE2ETest and RegistryLinkingE2ETest use her too),
  * 1000300102 (Соколова, staff and parent; RegistryLinkingE2ETest expects her first login to match by SNILS and
- * e-mail), 1000300107 (Морозова: not found; the link page is only looked at, nothing is submitted). Every registry
+ * e-mail), 1000300107 (Морозова: not found; the link page is only looked at, nothing is submitted), 1000300103
+ * (Петров, 19, student; given a consent in Gosuslugi first — ConsentE2ETest is about consents). Every registry
  * link this class makes for them (by a login, or as the school would) is undone after each test, so the other
  * classes see the registry as if this one had not run. Realm changes (flow binding, localization overrides) are
  * undone too; the realm is re-imported per class anyway.
@@ -51,6 +52,7 @@ class PortalJourneyE2ETest extends SchoolRealmBrowserTest {
     private static final String PARENT_OF_TWO = "1000300101";
     private static final String TEACHER_PARENT = "1000300102";
     private static final String UNVERIFIED_CONTACTS = "1000300107";
+    private static final String STUDENT_19 = "1000300103";
 
     private PortalPage portalPage;
     private final Map<String, Set<String>> linkedBefore = new HashMap<>();
@@ -58,7 +60,7 @@ class PortalJourneyE2ETest extends SchoolRealmBrowserTest {
     @BeforeEach
     void openThePortal() throws SQLException {
         portalPage = new PortalPage(BROWSER.get(), SharedPortal.get(keycloak).baseUrl());
-        for (String oid : List.of(PARENT_OF_TWO, TEACHER_PARENT, UNVERIFIED_CONTACTS)) {
+        for (String oid : List.of(PARENT_OF_TWO, TEACHER_PARENT, UNVERIFIED_CONTACTS, STUDENT_19)) {
             linkedBefore.put(oid, linkedAccounts(oid));
         }
     }
@@ -112,6 +114,22 @@ class PortalJourneyE2ETest extends SchoolRealmBrowserTest {
 
         portalPage.logout();
         assertThat(BROWSER.get().currentUrl()).startsWith(portalPage.baseUrl());
+    }
+
+    @Test
+    void aStudentGoesFromThePortalThroughGosuslugiBackToThePortal() {
+        emulator.consents().grant("SCHOOL01", STUDENT_19, STUDENT_19);   // seed 002: his own consent, given earlier
+        portalPage.open();
+        portalPage.loginAs("student");
+        pages.signInAs(STUDENT_19).grantIfAsked();
+
+        portalPage.waitUntilSignedIn();
+        assertThat(portalPage.userName()).startsWith("Петров Никита");
+        assertThat(portalPage.role()).isEqualTo("Учащийся");
+        assertThat(portalPage.organisation()).isEqualTo("МБОУ СОШ № 1 г. Челябинска");
+        assertThat(portalPage.className()).isEqualTo("11А");
+        check("29a-portal-student");
+        portalPage.logout();
     }
 
     @Test
