@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 
+import ru.esiaedu.e2e.support.A11yCheck;
 import ru.esiaedu.e2e.support.Screenshots;
 import ru.esiaedu.e2e.support.SharedPortal;
 import ru.esiaedu.e2e.support.SharedSmtp;
@@ -68,7 +69,7 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
     void aChildUnder14GetsInOnlyWhileAParentsConsentIsInForce() {
         String page = signInAsStudentAndWaitFor(CHILD_10, MINOR_LEAD);
         assertThat(page).contains(MINOR_LEAD, MINOR_GOSUSLUGI);
-        Screenshots.take(BROWSER.get(), "30-consent-required-child");
+        check("30-consent-required-child");
 
         List<ConsentRequestView> requests = emulator.consents().requests(CHILD_10);
         assertThat(requests).hasSize(1);
@@ -141,7 +142,7 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
     void anAdultStudentApprovesTheirOwnRequestInGosuslugi() {
         String page = signInAsStudentAndWaitFor(STUDENT_19, ADULT_LEAD);
         assertThat(page).contains(ADULT_LEAD, ADULT_GOSUSLUGI).doesNotContain("родител");
-        Screenshots.take(BROWSER.get(), "33-consent-required-adult");
+        check("33-consent-required-adult");
         ConsentRequestView request = emulator.consents().requests(STUDENT_19).get(0);
         assertThat(request.recipients()).containsExactly(STUDENT_19);
 
@@ -168,7 +169,7 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
         assertThat(pages.waitForText("отменён")).contains("Вход через Госуслуги отменён");
         assertThat(admin.users(REALM, "esia-" + FATHER)).isEmpty();
         assertThat(admin.userCount(REALM)).isEqualTo(users);
-        Screenshots.take(BROWSER.get(), "35-esia-access-declined");
+        check("35-esia-access-declined");
     }
 
     @Test
@@ -194,7 +195,7 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
             int requestsBefore = emulator.consents().requests(CHILD_10).size();
             String page = signInAsStudentAndWaitFor(CHILD_10, MINOR_LEAD);
             assertThat(page).contains("родителям придут письма на электронную почту").doesNotContain("Госуслуг придут");
-            Screenshots.take(BROWSER.get(), "36-consent-required-registry");
+            check("36-consent-required-registry");
             assertThat(emulator.consents().requests(CHILD_10)).as("ESIA is not asked").hasSize(requestsBefore);
 
             // The portal requires PKCE, so the e-mail links to the portal's home page; the parent signs in there.
@@ -208,7 +209,7 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
             pages.signInAs(FATHER).grantIfAsked();
             chooseProfileIfAsked(FATHER_ACCOUNT);
             pages.waitForText("Согласия на обработку данных детей");
-            Screenshots.take(BROWSER.get(), "37-consent-approval-registry");
+            check("37-consent-approval-registry");
             pages.clickVisible(By.cssSelector("[id^='approve-']"));
             pages.waitForText("Согласие выдано");
             pages.clickVisible(By.id("continue"));
@@ -259,6 +260,12 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
         } else if (page.contains("Выберите")) {
             throw new AssertionError("no profile " + accountId + " on the picker: " + page);
         }
+    }
+
+    /** One of our pages: the accessibility check, then phone and desktop screenshots. */
+    private static void check(String name) {
+        A11yCheck.assertPasses(BROWSER.get(), name);
+        Screenshots.take(BROWSER.get(), name);
     }
 
     private void signInAsStudent(String oid) {
