@@ -2,10 +2,6 @@ package ru.esiaedu.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 
 import ru.esiaedu.e2e.support.A11yCheck;
+import ru.esiaedu.e2e.support.RegistrySql;
 import ru.esiaedu.e2e.support.Screenshots;
 import ru.esiaedu.e2e.support.SharedPortal;
 import ru.esiaedu.e2e.support.SharedSmtp;
@@ -214,7 +211,7 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
             pages.waitForText("Согласие выдано");
             pages.clickVisible(By.id("continue"));
             assertThat(pages.waitForText("Вы вошли как")).contains("Джалилов Егор");
-            assertThat(count("SELECT COUNT(*) FROM sr_consent WHERE student_account_id = '" + CHILD_10_ACCOUNT
+            assertThat(registry().count("SELECT COUNT(*) FROM sr_consent WHERE student_account_id = '" + CHILD_10_ACCOUNT
                     + "' AND revoked_at IS NULL AND grantor_account_id = '" + FATHER_ACCOUNT + "'")).isEqualTo(1);
 
             BROWSER.get().deleteAllCookies();
@@ -233,7 +230,7 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
             chooseProfileIfAsked(FATHER_ACCOUNT);
             pages.clickVisible(By.cssSelector("[id^='revoke-']"));
             pages.waitForText("Согласие отозвано");
-            assertThat(count("SELECT COUNT(*) FROM sr_consent WHERE student_account_id = '" + CHILD_10_ACCOUNT
+            assertThat(registry().count("SELECT COUNT(*) FROM sr_consent WHERE student_account_id = '" + CHILD_10_ACCOUNT
                     + "' AND revoked_at IS NOT NULL")).isEqualTo(1);
 
             BROWSER.get().deleteAllCookies();
@@ -266,6 +263,10 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
     private static void check(String name) {
         A11yCheck.assertPasses(BROWSER.get(), name);
         Screenshots.take(BROWSER.get(), name);
+    }
+
+    private static RegistrySql registry() {
+        return new RegistrySql(keycloak);
     }
 
     private void signInAsStudent(String oid) {
@@ -332,13 +333,5 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
             }
         }
         return content.toString();
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (Connection connection = keycloak.database().registryConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

@@ -2,12 +2,9 @@ package ru.esiaedu.e2e;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ru.esiaedu.e2e.support.A11yCheck;
 import ru.esiaedu.e2e.support.PortalPage;
+import ru.esiaedu.e2e.support.RegistrySql;
 import ru.esiaedu.e2e.support.Screenshots;
 import ru.esiaedu.e2e.support.SharedPortal;
 
@@ -61,7 +59,7 @@ class PortalJourneyE2ETest extends SchoolRealmBrowserTest {
     void openThePortal() throws SQLException {
         portalPage = new PortalPage(BROWSER.get(), SharedPortal.get(keycloak).baseUrl());
         for (String oid : List.of(PARENT_OF_TWO, TEACHER_PARENT, UNVERIFIED_CONTACTS, STUDENT_19)) {
-            linkedBefore.put(oid, linkedAccounts(oid));
+            linkedBefore.put(oid, new RegistrySql(keycloak).linkedAccounts(oid));
         }
     }
 
@@ -69,7 +67,7 @@ class PortalJourneyE2ETest extends SchoolRealmBrowserTest {
     @AfterEach
     void restoreTheRegistry() throws SQLException {
         for (Map.Entry<String, Set<String>> entry : linkedBefore.entrySet()) {
-            for (String account : linkedAccounts(entry.getKey())) {
+            for (String account : new RegistrySql(keycloak).linkedAccounts(entry.getKey())) {
                 if (!entry.getValue().contains(account)) {
                     try (Connection connection = keycloak.database().registryConnection();
                          PreparedStatement unlink = connection.prepareStatement("UPDATE sr_account SET esia_oid = NULL WHERE id = ?");
@@ -90,7 +88,7 @@ class PortalJourneyE2ETest extends SchoolRealmBrowserTest {
     void aParentOfTwoGoesFromThePortalThroughTheOrganisationPickerBackToThePortal() throws Exception {
         // The school linked her Гимназия № 5 account (seed 001: after the cut-off only staff link accounts);
         // restoreTheRegistry() undoes it.
-        registry("UPDATE sr_account SET esia_oid = '" + PARENT_OF_TWO + "' WHERE id = 'acc-zakharchenko-gym5'");
+        new RegistrySql(keycloak).execute("UPDATE sr_account SET esia_oid = '" + PARENT_OF_TWO + "' WHERE id = 'acc-zakharchenko-gym5'");
         portalPage.open();
         assertThat(pages.bodyText()).contains("Вход в систему", "Войти через Госуслуги как родитель");
         check("20-portal-start");
@@ -272,26 +270,6 @@ class PortalJourneyE2ETest extends SchoolRealmBrowserTest {
             }
         }
         throw new AssertionError("no flow " + alias);
-    }
-
-    private static Set<String> linkedAccounts(String oid) throws SQLException {
-        Set<String> ids = new HashSet<>();
-        try (Connection connection = keycloak.database().registryConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT id FROM sr_account WHERE esia_oid = ?")) {
-            statement.setString(1, oid);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static void registry(String sql) throws SQLException {
-        try (Connection connection = keycloak.database().registryConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     /** A small logo as a data URI (no image host needed); no apostrophes: message values are MessageFormat patterns. */

@@ -1,9 +1,6 @@
 package ru.esiaedu.e2e;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import ru.esiaedu.e2e.support.SchoolPortal;
+import ru.esiaedu.e2e.support.RegistrySql;
 import ru.esiaedu.e2e.support.Screenshots;
 import ru.esiaedu.e2e.support.SharedSmtp;
 
@@ -75,7 +73,7 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
         assertThat(parent.path("school_profile").path("organisation_name").asText()).isEqualTo("Гимназия № 5");
 
         assertThat(admin.users(REALM, "esia-" + TEACHER_PARENT)).hasSize(1);
-        assertThat(linkedAccounts(TEACHER_PARENT)).containsExactlyInAnyOrder("acc-sokolova-sch1", "acc-sokolova-gym5");
+        assertThat(new RegistrySql(keycloak).linkedAccounts(TEACHER_PARENT)).containsExactlyInAnyOrder("acc-sokolova-sch1", "acc-sokolova-gym5");
         assertThat(events("match_rule")).contains("SNILS", "EMAIL");
     }
 
@@ -85,7 +83,7 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
 
         assertThat(student.path("school_profile").path("registry_id").asText()).isEqualTo("acc-petrov-sch1");
         assertThat(student.path("school_profile").path("class").asText()).isEqualTo("11А");
-        assertThat(linkedAccounts(STUDENT_18)).contains("acc-petrov-sch1").doesNotContain("acc-petrov-namesake-gym5");
+        assertThat(new RegistrySql(keycloak).linkedAccounts(STUDENT_18)).contains("acc-petrov-sch1").doesNotContain("acc-petrov-namesake-gym5");
     }
 
     @Test
@@ -100,7 +98,7 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
     void severalProfilesOfTheChosenRoleShowThePickerAndTheChoiceGoesIntoTheToken() throws Exception {
         // The school linked a second staff account of the teacher (seed 001: only staff may link now).
         signInForTokens(portal.loginUrl(UUID.randomUUID().toString()) + "&role=staff", null, TEACHER_PARENT);
-        execute("INSERT INTO sr_account (id, account_role, organisation_id, last_name, first_name, middle_name, last_name_norm,"
+        new RegistrySql(keycloak).execute("INSERT INTO sr_account (id, account_role, organisation_id, last_name, first_name, middle_name, last_name_norm,"
                 + " first_name_norm, middle_name_norm, birth_date, snils, esia_oid, created_at)"
                 + " SELECT 'acc-sokolova-gym5-staff', 'STAFF', 'gym-chel-5', last_name, first_name, middle_name, last_name_norm,"
                 + " first_name_norm, middle_name_norm, birth_date, snils, '" + TEACHER_PARENT + "', CURRENT_TIMESTAMP"
@@ -109,7 +107,7 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
         try {
             pickTheSecondStaffProfile();
         } finally {
-            execute("DELETE FROM sr_account WHERE id = 'acc-sokolova-gym5-staff'");
+            new RegistrySql(keycloak).execute("DELETE FROM sr_account WHERE id = 'acc-sokolova-gym5-staff'");
         }
     }
 
@@ -132,7 +130,7 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
     @Test
     void notFoundThenLinkTheOldAccountWithItsLoginAndPassword() throws Exception {
         // A parent account of the adult student that no ESIA rule can match: only the old login proves it.
-        execute("INSERT INTO sr_account (id, account_role, organisation_id, last_name, first_name, middle_name, last_name_norm,"
+        new RegistrySql(keycloak).execute("INSERT INTO sr_account (id, account_role, organisation_id, last_name, first_name, middle_name, last_name_norm,"
                 + " first_name_norm, middle_name_norm, birth_date, legacy_login, password_hash, created_at)"
                 + " SELECT 'acc-petrov-parent-e2e', 'PARENT', 'gym-chel-5', 'Петров', 'Никита', 'Сергеевич', 'ПЕТРОВ', 'НИКИТА',"
                 + " 'СЕРГЕЕВИЧ', NULL, 'petrov.parent', password_hash, CURRENT_TIMESTAMP FROM sr_account"
@@ -152,7 +150,7 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
 
         JsonNode claims = SchoolPortal.claims(portal.tokens(pages.waitForUrl(portal::isRedirectBack)).path("access_token").asText());
         assertThat(claims.path("school_profile").path("registry_id").asText()).isEqualTo("acc-petrov-parent-e2e");
-        assertThat(linkedAccounts(STUDENT_18)).contains("acc-petrov-parent-e2e");
+        assertThat(new RegistrySql(keycloak).linkedAccounts(STUDENT_18)).contains("acc-petrov-parent-e2e");
     }
 
     @Test
@@ -239,7 +237,7 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
                 assertThat(again).contains(number);
             }
         }
-        assertThat(count("SELECT count(*) FROM sr_access_request WHERE esia_oid = '" + PARENT_OF_TWO + "'")).isEqualTo(1);
+        assertThat(new RegistrySql(keycloak).count("SELECT count(*) FROM sr_access_request WHERE esia_oid = '" + PARENT_OF_TWO + "'")).isEqualTo(1);
         assertThat(admin.users(REALM, "esia-" + PARENT_OF_TWO)).isEmpty();
     }
 
@@ -307,33 +305,5 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
             }
         }
         return values;
-    }
-
-    private static List<String> linkedAccounts(String oid) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (Connection connection = keycloak.database().registryConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT id FROM sr_account WHERE esia_oid = ?")) {
-            statement.setString(1, oid);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = keycloak.database().registryConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (Connection connection = keycloak.database().registryConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

@@ -2,19 +2,17 @@ package ru.esiaedu.consent.sso;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import ru.esiaedu.consent.check.ConsentCheckSettings;
+import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
 
 /** «Cookie (SSO) с повторной проверкой согласия» — browser-flow execution {@code esia-consent-cookie}. */
-public final class ConsentAwareCookieAuthenticatorFactory implements AuthenticatorFactory {
+public final class ConsentAwareCookieAuthenticatorFactory extends LinkerAuthenticatorFactory {
 
     public static final String ID = "esia-consent-cookie";
 
@@ -60,11 +58,6 @@ public final class ConsentAwareCookieAuthenticatorFactory implements Authenticat
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return CONFIG;
     }
@@ -75,24 +68,7 @@ public final class ConsentAwareCookieAuthenticatorFactory implements Authenticat
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
