@@ -163,6 +163,17 @@ class FlowTest {
     }
 
     @Test
+    void forgettingAPersonsGrantsBringsBackTheAccessRightsPage() throws Exception {
+        EsiaClientSim sim = new EsiaClientSim(emu);
+        sim.code("openid fullname", "+79267778899");   // 1000300103 signs in and grants
+
+        emu.forgetAccessGrants("1000300103");
+        HttpResponse<String> again = sim.authorize(2, authParams(2, "openid fullname", UUID.randomUUID().toString()));
+        assertThat(again.statusCode()).as("SSO still holds, but the grant is gone").isEqualTo(200);
+        assertThat(again.body()).contains("Предоставление прав доступа");
+    }
+
+    @Test
     void cancelDenyDeletedAndUnconfirmed() throws Exception {
         EsiaClientSim sim = new EsiaClientSim(emu);
         String state = UUID.randomUUID().toString();
