@@ -26,6 +26,7 @@ import ru.esiaedu.e2e.support.Screenshots;
 import ru.esiaedu.e2e.support.SharedPortal;
 import ru.esiaedu.e2e.support.SharedSmtp;
 import ru.esiaedu.emulator.ConsentRequestView;
+import ru.esiaedu.emulator.Fault;
 
 /**
  * Seed 002 end to end: students get in only with a consent, checked at every login. Gosuslugi's side is the
@@ -240,6 +241,21 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
         } finally {
             useConsentSource("esia");
         }
+    }
+
+    @Test
+    @Order(7)
+    void whenGosuslugiConsentsAreDownTheStudentSeesARussianPageAndRetriesWithoutLosingAnything() {
+        emulator.faults().next(Fault.CONSENT_500);
+        String page = signInAsStudentAndWaitFor(STUDENT_19, "Не удалось проверить согласие");
+        assertThat(page).contains("сервис согласий сейчас не отвечает").doesNotContain("Exception");
+        check("38-consent-unavailable");
+        assertThat(loginErrors("consent_source_unavailable")).isGreaterThanOrEqualTo(1);
+
+        // The fault is over: «Повторить» lets him in with the consent he gave in test 3.
+        pages.press("esia-consent-retry");
+        assertThat(pages.waitForUrl(portal::isRedirectBack)).contains("code=");
+        assertThat(emulator.consents().requests(STUDENT_19)).hasSize(1);
     }
 
     /** The second parent has a parent profile in two schools: the picker asks which one. */
