@@ -2,7 +2,6 @@ package ru.esiaedu.linker.firstlogin;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
@@ -21,7 +20,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.linker.LinkerNotes;
-import ru.esiaedu.linker.age.AgeRules;
 import ru.esiaedu.linker.match.MatchAndLink;
 import ru.esiaedu.linker.match.EsiaPersonData;
 import ru.esiaedu.linker.role.ChosenRole;
@@ -104,11 +102,8 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
     private StudentNotFoundNotice studentNotice(AuthenticationFlowContext context, Optional<RegistryRole> role,
                                                 EsiaPersonData person) {
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        Map<String, String> values = config == null || config.getConfig() == null ? Map.of() : config.getConfig();
-        AgeRules ageRules = new AgeRules(clock.withZone(
-                AgeRules.zoneOrDefault(values.get(RegistryMatchAuthenticatorFactory.CONFIG_TIME_ZONE))));
-        return StudentNotFoundNotice.of(role, person.birthDate(), ageRules,
-                values.get(RegistryMatchAuthenticatorFactory.CONFIG_FEEDBACK_URL));
+        return StudentNotFoundNotice.fromSettings(config == null ? null : config.getConfig(), role, person.birthDate(),
+                clock);
     }
 
     @Override

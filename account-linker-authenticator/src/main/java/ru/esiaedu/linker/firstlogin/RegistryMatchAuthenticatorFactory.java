@@ -6,7 +6,6 @@ import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
 
@@ -14,33 +13,10 @@ import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
 public final class RegistryMatchAuthenticatorFactory extends LinkerAuthenticatorFactory {
 
     public static final String ID = "esia-registry-match";
-    public static final String CONFIG_FEEDBACK_URL = "feedbackUrl";
-    public static final String CONFIG_TIME_ZONE = "timeZone";
+    public static final String CONFIG_FEEDBACK_URL = StudentNotFoundNotice.CONFIG_FEEDBACK_URL;
+    public static final String CONFIG_TIME_ZONE = StudentNotFoundNotice.CONFIG_TIME_ZONE;
 
-    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
-            .property()
-            .name(CONFIG_FEEDBACK_URL)
-            .label("Форма обратной связи (Feedback form URL)")
-            .helpText("Адрес (http или https) формы подачи обращения платформы обратной связи региона. "
-                    + "Учащимся, которых нет в реестре, страница «Запись не найдена» говорит «Ваш дневник не найден. "
-                    + "Чтобы решить проблему, (попросите родителей) сообщите о ней через форму обратной связи», и "
-                    + "«форму обратной связи» становится ссылкой. Пусто — текст без ссылки. / The region's feedback "
-                    + "form (http or https). Students not found in the registry are told to report the problem "
-                    + "through it; empty = the words without a link.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue("")
-            .add()
-            .property()
-            .name(CONFIG_TIME_ZONE)
-            .label("Часовой пояс региона (Region time zone)")
-            .helpText("Часовой пояс, в котором считается возраст учащегося в день входа (до 18 лет текст просит "
-                    + "обратиться родителей), например Europe/Moscow, Asia/Yekaterinburg. Пусто или неверно — "
-                    + "Europe/Moscow. / Time zone for the student's age on the day of login (under 18 the text asks the "
-                    + "parents to report); empty or unknown means Europe/Moscow.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue("Europe/Moscow")
-            .add()
-            .build();
+    private static final List<ProviderConfigProperty> CONFIG = StudentNotFoundNotice.CONFIG_PROPERTIES;
 
     private static final RegistryMatchAuthenticator SINGLETON = new RegistryMatchAuthenticator(Clock.systemDefaultZone());
 

@@ -1,9 +1,15 @@
 package ru.esiaedu.linker.firstlogin;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import ru.esiaedu.linker.age.AgeRules;
 import ru.esiaedu.registry.RegistryRole;
@@ -20,6 +26,43 @@ public record StudentNotFoundNotice(String audience, String feedbackUrl) {
 
     public static final String MINOR = "minor";
     public static final String ADULT = "adult";
+
+    public static final String CONFIG_FEEDBACK_URL = "feedbackUrl";
+    public static final String CONFIG_TIME_ZONE = "timeZone";
+
+    /** The settings of every step that can show the not-found page (first login and later logins). */
+    public static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
+            .property()
+            .name(CONFIG_FEEDBACK_URL)
+            .label("Форма обратной связи (Feedback form URL)")
+            .helpText("Адрес (http или https) формы подачи обращения платформы обратной связи региона. "
+                    + "Учащимся, которых нет в реестре, страница «Запись не найдена» говорит «Ваш дневник не найден. "
+                    + "Чтобы решить проблему, (попросите родителей) сообщите о ней через форму обратной связи», и "
+                    + "«форму обратной связи» становится ссылкой. Пусто — текст без ссылки. / The region's feedback "
+                    + "form (http or https). Students not found in the registry are told to report the problem "
+                    + "through it; empty = the words without a link.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue("")
+            .add()
+            .property()
+            .name(CONFIG_TIME_ZONE)
+            .label("Часовой пояс региона (Region time zone)")
+            .helpText("Часовой пояс, в котором считается возраст учащегося в день входа (до 18 лет текст просит "
+                    + "обратиться родителей), например Europe/Moscow, Asia/Yekaterinburg. Пусто или неверно — "
+                    + "Europe/Moscow. / Time zone for the student's age on the day of login (under 18 the text asks the "
+                    + "parents to report); empty or unknown means Europe/Moscow.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue("Europe/Moscow")
+            .add()
+            .build();
+
+    /** From a step's settings ({@link #CONFIG_PROPERTIES}; null or missing = defaults). */
+    public static StudentNotFoundNotice fromSettings(Map<String, String> settings, Optional<RegistryRole> role,
+                                                     LocalDate birthDate, Clock clock) {
+        Map<String, String> values = settings == null ? Map.of() : settings;
+        AgeRules ageRules = new AgeRules(clock.withZone(AgeRules.zoneOrDefault(values.get(CONFIG_TIME_ZONE))));
+        return of(role, birthDate, ageRules, values.get(CONFIG_FEEDBACK_URL));
+    }
 
     /** No birth date from ESIA: the minor's wording (a parent is the one who can sort it out). */
     public static StudentNotFoundNotice of(Optional<RegistryRole> role, LocalDate birthDate, AgeRules ageRules,

@@ -18,12 +18,14 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.FederatedIdentityModel;
+import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.linker.firstlogin.StudentNotFoundNotice;
 import ru.esiaedu.linker.role.ChosenRole;
 import ru.esiaedu.linker.role.Roles;
 import ru.esiaedu.linker.support.Pages;
@@ -86,7 +88,7 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         }
         if (offered.isEmpty()) {
             context.getEvent().detail("profiles", "0");
-            context.challenge(Pages.notFound(context, true));
+            context.challenge(Pages.notFound(context, true, studentNotice(context, role)));
         } else if (offered.size() == 1) {
             choose(context, offered.get(0));
         } else {
@@ -131,13 +133,26 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         choose(context, profile.get());
     }
 
+    /** Seed 002's «Ваш дневник не найден…» for a student who has no student profile at a later login. */
+    private static StudentNotFoundNotice studentNotice(AuthenticationFlowContext context, Optional<RegistryRole> role) {
+        AuthenticatorConfigModel config = context.getAuthenticatorConfig();
+        EsiaPersonData person = brokeredPerson(context);
+        return StudentNotFoundNotice.fromSettings(config == null ? null : config.getConfig(), role,
+                person == null ? null : person.birthDate(), Clock.systemUTC());
+    }
+
+    /** The person ESIA sent at this login (Keycloak keeps the brokered context for the post-broker-login flow). */
+    private static EsiaPersonData brokeredPerson(AuthenticationFlowContext context) {
+        SerializedBrokeredIdentityContext serialized = SerializedBrokeredIdentityContext.readFromAuthenticationSession(
+                context.getAuthenticationSession(), PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT);
+        return serialized == null ? null
+                : MatchAndLink.person(serialized.deserialize(context.getSession(), context.getAuthenticationSession()));
+    }
+
     /** Match rules against the brokered context Keycloak keeps for the post-broker-login flow. */
     private static List<SchoolProfile> rematch(AuthenticationFlowContext context, String oid, Optional<RegistryRole> role)
             throws RegistryUnavailableException {
-        SerializedBrokeredIdentityContext serialized = SerializedBrokeredIdentityContext.readFromAuthenticationSession(
-                context.getAuthenticationSession(), PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT);
-        EsiaPersonData person = serialized == null ? null
-                : MatchAndLink.person(serialized.deserialize(context.getSession(), context.getAuthenticationSession()));
+        EsiaPersonData person = brokeredPerson(context);
         SchoolRegistryProvider registry = Registry.of(context.getSession());
         if (person != null && oid.equals(person.oid())) {
             MatchNotes notes = MatchAndLink.run(registry, Clock.systemDefaultZone(), person, role);

@@ -1,9 +1,12 @@
 package ru.esiaedu.linker.profile;
 
+import java.util.List;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ProviderConfigProperty;
 
+import ru.esiaedu.linker.firstlogin.StudentNotFoundNotice;
 import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
 
 /** Post-broker-login: choose the school profile for this login. */
@@ -34,6 +37,12 @@ public final class ProfileSelectAuthenticatorFactory extends LinkerAuthenticator
     @Override
     public String getReferenceCategory() {
         return "esia-registry";
+    }
+
+    /** The not-found page of a later login speaks to students as the first login's does. */
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return StudentNotFoundNotice.CONFIG_PROPERTIES;
     }
 
     @Override

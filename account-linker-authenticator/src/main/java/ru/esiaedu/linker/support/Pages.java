@@ -41,12 +41,6 @@ public final class Pages {
         return context.form().createForm(LOGIN_IN_PROGRESS);
     }
 
-    public static Response notFound(AuthenticationFlowContext context, boolean offerLink) {
-        return context.form()
-                .setAttribute("esiaOfferLink", offerLink)
-                .createForm(NOT_FOUND);
-    }
-
     /** The not-found page with seed 002's wording for a student of that age (and the feedback form link). */
     public static Response notFound(AuthenticationFlowContext context, boolean offerLink, StudentNotFoundNotice student) {
         var form = context.form().setAttribute("esiaOfferLink", offerLink);

@@ -71,4 +71,18 @@ class StudentNotFoundNoticeTest {
         assertThat(StudentNotFoundNotice.feedbackUrl("feedback.example.ru/form")).isNull();
         assertThat(StudentNotFoundNotice.feedbackUrl("https://exa mple.ru")).isNull();
     }
+
+    @Test
+    void a_steps_settings_give_the_zone_and_the_form_and_missing_settings_the_defaults() {
+        Clock utcClock = Clock.fixed(NOW, ZoneId.of("UTC"));
+        LocalDate eighteenOnMarchFirst = LocalDate.of(2008, 3, 1);
+        // 2026-02-28 21:30 UTC: already 1 March in Moscow (the default zone), still 28 February in UTC
+        assertThat(StudentNotFoundNotice.fromSettings(null, Optional.of(RegistryRole.STUDENT), eighteenOnMarchFirst,
+                utcClock)).isEqualTo(new StudentNotFoundNotice("adult", null));
+        assertThat(StudentNotFoundNotice.fromSettings(java.util.Map.of("timeZone", "UTC", "feedbackUrl", FORM),
+                Optional.of(RegistryRole.STUDENT), eighteenOnMarchFirst, utcClock))
+                .isEqualTo(new StudentNotFoundNotice("minor", FORM));
+        assertThat(StudentNotFoundNotice.fromSettings(java.util.Map.of("feedbackUrl", FORM), Optional.of(RegistryRole.PARENT),
+                eighteenOnMarchFirst, utcClock).forStudent()).isFalse();
+    }
 }
