@@ -36,6 +36,8 @@ import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
 import ru.esiaedu.registry.SchoolRegistryProvider;
 import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.linker.match.EsiaPersonData;
+import ru.esiaedu.linker.match.EsiaPersonJson;
 import ru.esiaedu.linker.role.ChosenRole;
 import ru.esiaedu.linker.support.Registry;
 
@@ -276,7 +278,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
 
     private static Optional<EsiaPersonData> person(BrokeredIdentityContext brokerContext) {
         Object json = brokerContext.getContextData().get(LinkerNotes.CONTEXT_PERSON_JSON);
-        return EsiaPersonData.parse(json == null ? null : json.toString());
+        return EsiaPersonJson.read(json == null ? null : json.toString());
     }
 
     static SelfLinkCutoff cutoff(AuthenticationFlowContext context) {

@@ -3,7 +3,11 @@ package ru.esiaedu.linker.match;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +43,37 @@ public final class EsiaPersonJson {
                 verified(node, "email", "emailVerified"),
                 verified(node, "mobile", "mobileVerified"),
                 document(node.get("passport")),
-                document(node.get("birthCertificate")));
+                document(node.get("birthCertificate")),
+                childNames(node.path("children")));
+    }
+
+    /** Like {@link #parse}, but empty instead of an exception when the document is missing, not JSON or has no oid. */
+    public static Optional<EsiaPersonData> read(String json) {
+        if (json == null || json.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(json));
+        } catch (IllegalArgumentException broken) {
+            return Optional.empty();
+        }
+    }
+
+    /** «Фамилия Имя Отчество» of each child ESIA lists, blank parts left out. */
+    private static List<String> childNames(JsonNode children) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode child : children) {
+            StringJoiner name = new StringJoiner(" ");
+            for (String part : new String[] {text(child, "lastName"), text(child, "firstName"), text(child, "middleName")}) {
+                if (part != null) {
+                    name.add(part);
+                }
+            }
+            if (name.length() > 0) {
+                names.add(name.toString());
+            }
+        }
+        return names;
     }
 
     private static EsiaPersonData.AccountKind kind(String value) {

@@ -26,7 +26,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import ru.esiaedu.linker.link.EsiaPersonData;
+import ru.esiaedu.linker.match.EsiaPersonData;
+import ru.esiaedu.linker.match.EsiaPersonJson;
 import ru.esiaedu.linker.link.LinkerSupport;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
@@ -59,7 +60,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
             return;
         }
         AccessRequestForm prefill = new AccessRequestForm("", "", "", "",
-                eligible.get().person().email() == null ? "" : eligible.get().person().email());
+                eligible.get().person().verifiedEmail() == null ? "" : eligible.get().person().verifiedEmail());
         showForm(context, eligible.get().person(), prefill, Map.of());
     }
 
@@ -143,7 +144,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
      */
     private Optional<Eligible> eligible(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext) {
         Object json = brokerContext.getContextData().get(LinkerNotes.CONTEXT_PERSON_JSON);
-        Optional<EsiaPersonData> person = EsiaPersonData.parse(json == null ? null : json.toString());
+        Optional<EsiaPersonData> person = EsiaPersonJson.read(json == null ? null : json.toString());
         Optional<RegistryRole> role = ChosenRole.read(context.getAuthenticationSession());
         if (person.isEmpty() || role.isEmpty()) {
             LOG.warnf("Access request step cannot run in realm %s: %s", context.getRealm().getName(),
@@ -160,7 +161,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
         String refusal = null;
         if (role.get() == RegistryRole.STAFF) {
             refusal = "staff";
-        } else if (!person.get().confirmed()) {
+        } else if (!person.get().confirmedAccount()) {
             refusal = "notConfirmed";
         } else if (role.get() == RegistryRole.PARENT && requireChildren(context) && person.get().childNames().isEmpty()) {
             refusal = "noChildren";

@@ -1,10 +1,11 @@
-package ru.esiaedu.linker.link;
+package ru.esiaedu.linker.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class EsiaPersonDataTest {
+/** What the link and request steps read from the person document (see also EsiaPersonJsonTest). */
+class EsiaPersonDocumentForRequestsTest {
 
     /** The shape esia-idp's EsiaIdentityMapper.profileJson writes. */
     private static final String PERSON = """
@@ -18,25 +19,25 @@ class EsiaPersonDataTest {
 
     @Test
     void readsWhatTheLinkAndRequestStepsNeed() {
-        EsiaPersonData person = EsiaPersonData.parse(PERSON).orElseThrow();
+        EsiaPersonData person = EsiaPersonJson.read(PERSON).orElseThrow();
         assertThat(person.oid()).isEqualTo("1000123");
-        assertThat(person.confirmed()).isTrue();
-        assertThat(person.email()).isEqualTo("maria@example.ru");
+        assertThat(person.confirmedAccount()).isTrue();
+        assertThat(person.verifiedEmail()).isEqualTo("maria@example.ru");
         assertThat(person.childNames()).containsExactly("Иванов Пётр Сергеевич", "Иванова Анна");
     }
 
     @Test
     void simplifiedAndChildAccountsAreNotConfirmed() {
-        assertThat(EsiaPersonData.parse("{\"oid\":\"1\",\"accountType\":\"SIMPLIFIED\"}").orElseThrow().confirmed()).isFalse();
-        assertThat(EsiaPersonData.parse("{\"oid\":\"1\",\"accountType\":\"CHILD\"}").orElseThrow().confirmed()).isFalse();
-        assertThat(EsiaPersonData.parse("{\"oid\":\"1\"}").orElseThrow().childNames()).isEmpty();
+        assertThat(EsiaPersonJson.read("{\"oid\":\"1\",\"accountType\":\"SIMPLIFIED\"}").orElseThrow().confirmedAccount()).isFalse();
+        assertThat(EsiaPersonJson.read("{\"oid\":\"1\",\"accountType\":\"CHILD\"}").orElseThrow().confirmedAccount()).isFalse();
+        assertThat(EsiaPersonJson.read("{\"oid\":\"1\"}").orElseThrow().childNames()).isEmpty();
     }
 
     @Test
     void missingOrBrokenDocumentsGiveNothing() {
-        assertThat(EsiaPersonData.parse(null)).isEmpty();
-        assertThat(EsiaPersonData.parse("")).isEmpty();
-        assertThat(EsiaPersonData.parse("not json")).isEmpty();
-        assertThat(EsiaPersonData.parse("{\"lastName\":\"Без oid\"}")).isEmpty();
+        assertThat(EsiaPersonJson.read(null)).isEmpty();
+        assertThat(EsiaPersonJson.read("")).isEmpty();
+        assertThat(EsiaPersonJson.read("not json")).isEmpty();
+        assertThat(EsiaPersonJson.read("{\"lastName\":\"Без oid\"}")).isEmpty();
     }
 }
