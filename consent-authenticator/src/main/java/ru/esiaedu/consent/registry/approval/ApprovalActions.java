@@ -47,29 +47,31 @@ public final class ApprovalActions {
     }
 
     private ApprovalResult approve(long requestId) throws RegistryUnavailableException {
-        List<String> mine = myAccounts();
-        Optional<ConsentRequestRecord> request = registry.findConsentRequest(requestId);
-        Optional<String> approver = request.flatMap(r -> recipient(r, mine));
-        if (approver.isEmpty()) {
-            return ApprovalResult.refused();
-        }
-        ConsentRequestRecord current = request.get();
-        if (current.status() == ConsentRequestStatus.APPROVED) {
-            return mine.contains(current.decidedByAccountId()) ? ApprovalResult.unchanged(ApprovalResult.GRANTED)
-                    : ApprovalResult.alreadyDecided();
-        }
-        if (current.status() != ConsentRequestStatus.PENDING) {
-            return ApprovalResult.alreadyDecided();
-        }
-        Optional<ConsentRecord> consent = registry.approveConsentRequest(requestId, approver.get(), esiaOid, textVersion);
-        if (consent.isEmpty()) {
-            return ApprovalResult.alreadyDecided();
-        }
-        return ApprovalResult.done(ApprovalResult.GRANTED,
-                ConsentEvent.granted(requestId, consent.get().id(), current.studentAccountId()));
+        return decide(requestId, ConsentRequestStatus.APPROVED, ApprovalResult.GRANTED, (request, approver) ->
+                registry.approveConsentRequest(requestId, approver, esiaOid, textVersion)
+                        .map(consent -> ConsentEvent.granted(requestId, consent.id(), request.studentAccountId())));
     }
 
     private ApprovalResult decline(long requestId) throws RegistryUnavailableException {
+        return decide(requestId, ConsentRequestStatus.DECLINED, ApprovalResult.DECLINED, (request, approver) ->
+                registry.declineConsentRequest(requestId, approver)
+                        ? Optional.of(ConsentEvent.declined(requestId, request.studentAccountId()))
+                        : Optional.empty());
+    }
+
+    /** The registry call that records one recipient's decision; empty when another decision came first. */
+    private interface Decision {
+        Optional<ConsentEvent> record(ConsentRequestRecord request, String approverAccountId)
+                throws RegistryUnavailableException;
+    }
+
+    /**
+     * A recipient's decision on a pending request: refused for anyone else; a repeat of the person's own decision
+     * ({@code outcome} already recorded by one of their accounts) changes nothing; any other decided state means
+     * someone else was quicker.
+     */
+    private ApprovalResult decide(long requestId, ConsentRequestStatus outcome, String messageKey, Decision decision)
+            throws RegistryUnavailableException {
         List<String> mine = myAccounts();
         Optional<ConsentRequestRecord> request = registry.findConsentRequest(requestId);
         Optional<String> approver = request.flatMap(r -> recipient(r, mine));
@@ -77,17 +79,16 @@ public final class ApprovalActions {
             return ApprovalResult.refused();
         }
         ConsentRequestRecord current = request.get();
-        if (current.status() == ConsentRequestStatus.DECLINED) {
-            return mine.contains(current.decidedByAccountId()) ? ApprovalResult.unchanged(ApprovalResult.DECLINED)
+        if (current.status() == outcome) {
+            return mine.contains(current.decidedByAccountId()) ? ApprovalResult.unchanged(messageKey)
                     : ApprovalResult.alreadyDecided();
         }
         if (current.status() != ConsentRequestStatus.PENDING) {
             return ApprovalResult.alreadyDecided();
         }
-        if (!registry.declineConsentRequest(requestId, approver.get())) {
-            return ApprovalResult.alreadyDecided();
-        }
-        return ApprovalResult.done(ApprovalResult.DECLINED, ConsentEvent.declined(requestId, current.studentAccountId()));
+        return decision.record(current, approver.get())
+                .map(event -> ApprovalResult.done(messageKey, event))
+                .orElseGet(ApprovalResult::alreadyDecided);
     }
 
     private ApprovalResult revoke(long consentId) throws RegistryUnavailableException {
