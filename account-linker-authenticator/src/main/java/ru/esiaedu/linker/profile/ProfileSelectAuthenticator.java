@@ -73,11 +73,13 @@ public final class ProfileSelectAuthenticator implements Authenticator {
 
         Optional<RegistryRole> role = ChosenRole.read(authSession);
         List<SchoolProfile> offered = ProfileSelection.forRole(all, role);
+        EsiaPersonData person = null;   // read only when needed: the brokered context is deserialized from JSON
         if (offered.isEmpty()) {
             // Nothing linked for this role yet: the school may have entered the person's data since
             // the first login, so run the match rules again with what ESIA just sent.
+            person = brokeredPerson(context);
             try {
-                all = rematch(context, oid, role);
+                all = rematch(context, oid, role, person);
             } catch (RegistryUnavailableException e) {
                 LOG.warnf("School registry unavailable during ESIA login: %s", e.getClass().getSimpleName());
                 context.challenge(Pages.registryUnavailable(context));
@@ -88,7 +90,7 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         }
         if (offered.isEmpty()) {
             context.getEvent().detail("profiles", "0");
-            context.challenge(Pages.notFound(context, true, studentNotice(context, role)));
+            context.challenge(Pages.notFound(context, true, studentNotice(context, role, person)));
         } else if (offered.size() == 1) {
             choose(context, offered.get(0));
         } else {
@@ -134,9 +136,9 @@ public final class ProfileSelectAuthenticator implements Authenticator {
     }
 
     /** Seed 002's «Ваш дневник не найден…» for a student who has no student profile at a later login. */
-    private static StudentNotFoundNotice studentNotice(AuthenticationFlowContext context, Optional<RegistryRole> role) {
+    private static StudentNotFoundNotice studentNotice(AuthenticationFlowContext context, Optional<RegistryRole> role,
+                                                       EsiaPersonData person) {
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        EsiaPersonData person = brokeredPerson(context);
         return StudentNotFoundNotice.fromSettings(config == null ? null : config.getConfig(), role,
                 person == null ? null : person.birthDate(), Clock.systemUTC());
     }
@@ -150,9 +152,8 @@ public final class ProfileSelectAuthenticator implements Authenticator {
     }
 
     /** Match rules against the brokered context Keycloak keeps for the post-broker-login flow. */
-    private static List<SchoolProfile> rematch(AuthenticationFlowContext context, String oid, Optional<RegistryRole> role)
-            throws RegistryUnavailableException {
-        EsiaPersonData person = brokeredPerson(context);
+    private static List<SchoolProfile> rematch(AuthenticationFlowContext context, String oid, Optional<RegistryRole> role,
+                                               EsiaPersonData person) throws RegistryUnavailableException {
         SchoolRegistryProvider registry = Registry.of(context.getSession());
         if (person != null && oid.equals(person.oid())) {
             MatchNotes notes = MatchAndLink.run(registry, Clock.systemDefaultZone(), person, role);
