@@ -53,7 +53,8 @@ public final class PasswordHashes {
             // BouncyCastle compares in constant time.
             return OpenBSDBCrypt.checkPassword(storedHash, password);
         } catch (RuntimeException e) {   // IllegalArgument, DataLength: malformed
-            LOG.warnf("school registry: malformed password hash of format '%s'", storedHash.substring(0, 4));
+            // name the scheme, never characters of the stored value (it may be a clear-text password typed there)
+            LOG.warnf("school registry: malformed password hash of format '%s'", "bcrypt");
             return false;
         }
     }
