@@ -7,23 +7,26 @@ import java.util.Optional;
 import org.keycloak.provider.Provider;
 
 /**
- * The school registry as seen by the login flows. Every argument that is matched against stored data must be
- * normalised by the caller with {@link ru.esiaedu.registry.normalize}; the finders compare exactly.
+ * The school registry as seen by the login flows. The registry owns normalisation: finders take values as ESIA or a
+ * form gives them (a SNILS with dashes, a phone in any format, a name in any case, with Ё or Е) and normalise them with
+ * {@link ru.esiaedu.registry.normalize} — the same functions that normalise what the school stores — so the caller
+ * never normalises and cannot widen a match by a slip. A value that does not normalise (a SNILS with a wrong check
+ * number, a phone that is not Russian) finds nothing.
  */
 public interface SchoolRegistryProvider extends Provider {
 
-    List<RegistryAccount> findBySnils(RegistryRole role, String normalisedSnils) throws RegistryUnavailableException;
+    List<RegistryAccount> findBySnils(RegistryRole role, String snils) throws RegistryUnavailableException;
 
-    List<RegistryAccount> findByPhone(RegistryRole role, String normalisedPhone) throws RegistryUnavailableException;
+    List<RegistryAccount> findByPhone(RegistryRole role, String phone) throws RegistryUnavailableException;
 
-    List<RegistryAccount> findByEmail(RegistryRole role, String normalisedEmail) throws RegistryUnavailableException;
+    List<RegistryAccount> findByEmail(RegistryRole role, String email) throws RegistryUnavailableException;
 
     /**
-     * Accounts with these normalised last and first names and birth date; when a middle name is given, accounts
-     * with another middle name are left out but accounts without one are kept ("+middle if both have it").
+     * Accounts with these last and first names (compared normalised) and birth date; when a middle name is given,
+     * accounts with another middle name are left out but accounts without one are kept ("+middle if both have it").
      */
-    List<RegistryAccount> findByNameAndBirthDate(RegistryRole role, String normalisedLastName, String normalisedFirstName,
-            String normalisedMiddleNameOrNull, LocalDate birthDate) throws RegistryUnavailableException;
+    List<RegistryAccount> findByNameAndBirthDate(RegistryRole role, String lastName, String firstName,
+            String middleNameOrNull, LocalDate birthDate) throws RegistryUnavailableException;
 
     /** Accounts of every role linked to this ESIA person. */
     List<RegistryAccount> findLinked(String esiaOid) throws RegistryUnavailableException;
@@ -34,9 +37,9 @@ public interface SchoolRegistryProvider extends Provider {
      * Records that this ESIA person owns the account; idempotent; refuses (returns false) if another oid holds it
      * or the account does not exist.
      *
-     * @param how "SNILS", "PHONE", "EMAIL", "NAME_DOCUMENT" or "LEGACY_LOGIN"
+     * @param how the rule that found the account, kept with the link
      */
-    boolean link(String accountId, String esiaOid, String how) throws RegistryUnavailableException;
+    boolean link(String accountId, String esiaOid, LinkRule how) throws RegistryUnavailableException;
 
     List<Organisation> organisations() throws RegistryUnavailableException;
 

@@ -9,10 +9,10 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import ru.esiaedu.linker.LinkerNotes;
 
-import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+import ru.esiaedu.login.step.EsiaStepFactory;
 
 /** Condition guarding the «Привязать учётную запись» / «Обратиться в организацию» sub-flows. */
-public final class LinkerNextConditionFactory extends LinkerAuthenticatorFactory implements ConditionalAuthenticatorFactory {
+public final class LinkerNextConditionFactory extends EsiaStepFactory implements ConditionalAuthenticatorFactory {
 
     public static final String ID = "esia-linker-next-condition";
     static final String CONFIG_VALUE = "value";

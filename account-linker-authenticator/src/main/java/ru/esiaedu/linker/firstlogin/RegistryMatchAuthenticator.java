@@ -1,7 +1,7 @@
 package ru.esiaedu.linker.firstlogin;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
@@ -20,13 +20,16 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.esia.person.BrokeredEsiaPerson;
 import ru.esiaedu.linker.match.MatchAndLink;
-import ru.esiaedu.linker.match.EsiaPersonData;
-import ru.esiaedu.linker.role.ChosenRole;
-import ru.esiaedu.linker.support.Pages;
-import ru.esiaedu.linker.support.Registry;
+import ru.esiaedu.login.age.AgeRules;
+import ru.esiaedu.login.step.ThisLogin;
+import ru.esiaedu.linker.support.LinkerPages;
+import ru.esiaedu.login.step.Pages;
+import ru.esiaedu.login.step.Registry;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.login.LoginNotes;
 
 /**
  * First-broker-login: matches the ESIA person to registry accounts before any Keycloak user exists.
@@ -56,32 +59,33 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
         authSession.removeAuthNote(LinkerNotes.ACCOUNTS);
         authSession.removeAuthNote(LinkerNotes.RULE);
 
-        EsiaPersonData person = MatchAndLink.person(brokerContext);
+        ThisLogin login = ThisLogin.of(context, brokerContext);
+        BrokeredEsiaPerson person = login.person().orElse(null);
         if (person == null) {
             context.getEvent().detail("reason", "no esia.person in the brokered context").error(Errors.IDENTITY_PROVIDER_ERROR);
             context.failureChallenge(AuthenticationFlowError.IDENTITY_PROVIDER_ERROR,
                     context.form().setError("esiaLinkerNoPerson").createErrorPage(Response.Status.BAD_REQUEST));
             return;
         }
-        authSession.setAuthNote(LinkerNotes.OID, person.oid());
+        authSession.setAuthNote(LoginNotes.OID, person.oid());
         // One first login per person at a time, cluster-wide: two at once would both try to create the
         // user (the database lets one win, the other would end on Keycloak's generic error).
         String lock = FIRST_LOGIN_LOCK_PREFIX + context.getRealm().getId() + ":" + person.oid();
         if (!context.getSession().singleUseObjects().putIfAbsent(lock, FIRST_LOGIN_LOCK_SECONDS)) {
             context.getEvent().detail("reason", "first login of this person already in progress");
-            context.challenge(Pages.loginInProgress(context));
+            context.challenge(LinkerPages.loginInProgress(context));
             return;
         }
-        Optional<RegistryRole> role = ChosenRole.read(authSession);
-        role.ifPresent(r -> authSession.setAuthNote(LinkerNotes.ROLE, r.name()));
+        Optional<RegistryRole> role = login.chosenRole();
+        role.ifPresent(r -> authSession.setAuthNote(LoginNotes.ROLE, r.name()));
 
         MatchNotes notes;
         try {
-            notes = MatchAndLink.run(Registry.of(context.getSession()), clock, person, role);
+            notes = MatchAndLink.run(Registry.of(context.getSession()), ageRules(context), person, role);
         } catch (RegistryUnavailableException e) {
             LOG.warnf("School registry unavailable during first ESIA login: %s", e.getClass().getSimpleName());
             context.getSession().singleUseObjects().remove(lock);
-            context.challenge(Pages.registryUnavailable(context));
+            context.challenge(LinkerPages.registryUnavailable(context));
             return;
         }
 
@@ -89,7 +93,7 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
             context.getEvent().detail("match_rule", "NONE");
             // The person may now link, ask the school or leave: none of that creates a user by matching.
             context.getSession().singleUseObjects().remove(lock);
-            context.challenge(Pages.notFound(context, true, studentNotice(context, role, person)));
+            context.challenge(LinkerPages.notFound(context, true, studentNotice(context, role, person)));
             return;
         }
         authSession.setAuthNote(LinkerNotes.ACCOUNTS, notes.accounts());
@@ -98,19 +102,26 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
         context.success();
     }
 
-    /** Seed 002's «Ваш дневник не найден…» for a student, by age in the configured zone. */
+    /** «Ваш дневник не найден…» for a student, by age in the region's zone. */
     private StudentNotFoundNotice studentNotice(AuthenticationFlowContext context, Optional<RegistryRole> role,
-                                                EsiaPersonData person) {
+                                                BrokeredEsiaPerson person) {
+        return StudentNotFoundNotice.fromSettings(settings(context), role, person.birthDate(), clock);
+    }
+
+    private AgeRules ageRules(AuthenticationFlowContext context) {
+        return AgeRules.fromSettings(settings(context), clock);
+    }
+
+    private static Map<String, String> settings(AuthenticationFlowContext context) {
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        return StudentNotFoundNotice.fromSettings(config == null ? null : config.getConfig(), role, person.birthDate(),
-                clock);
+        return config == null ? null : config.getConfig();
     }
 
     @Override
     protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
                               BrokeredIdentityContext brokerContext) {
         String action = context.getHttpRequest().getDecodedFormParameters().getFirst(Pages.FORM_ACTION);
-        if (Pages.ACTION_LINK.equals(action) || Pages.ACTION_REQUEST.equals(action)) {
+        if (LinkerPages.ACTION_LINK.equals(action) || LinkerPages.ACTION_REQUEST.equals(action)) {
             context.getAuthenticationSession().setAuthNote(LinkerNotes.NEXT, action);
             context.getEvent().detail("esia_linker_next", action);
             context.success();

@@ -1,24 +1,26 @@
 package ru.esiaedu.linker.firstlogin;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 
-import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+import ru.esiaedu.login.age.AgeRules;
+
+import ru.esiaedu.login.step.EsiaStepFactory;
+import ru.esiaedu.login.age.KeycloakClock;
 
 /** First-broker-login: match the ESIA person to the school registry, before idp-create-user-if-unique. */
-public final class RegistryMatchAuthenticatorFactory extends LinkerAuthenticatorFactory {
+public final class RegistryMatchAuthenticatorFactory extends EsiaStepFactory {
 
     public static final String ID = "esia-registry-match";
     public static final String CONFIG_FEEDBACK_URL = StudentNotFoundNotice.CONFIG_FEEDBACK_URL;
-    public static final String CONFIG_TIME_ZONE = StudentNotFoundNotice.CONFIG_TIME_ZONE;
+    public static final String CONFIG_TIME_ZONE = AgeRules.TIME_ZONE_SETTING;
 
     private static final List<ProviderConfigProperty> CONFIG = StudentNotFoundNotice.CONFIG_PROPERTIES;
 
-    private static final RegistryMatchAuthenticator SINGLETON = new RegistryMatchAuthenticator(Clock.systemDefaultZone());
+    private static final RegistryMatchAuthenticator SINGLETON = new RegistryMatchAuthenticator(KeycloakClock.UTC);
 
     @Override
     public String getId() {

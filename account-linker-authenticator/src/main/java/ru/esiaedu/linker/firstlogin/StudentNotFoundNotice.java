@@ -11,11 +11,11 @@ import java.util.Optional;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-import ru.esiaedu.linker.age.AgeRules;
+import ru.esiaedu.login.age.AgeRules;
 import ru.esiaedu.registry.RegistryRole;
 
 /**
- * What the not-found page says to a student (seed 002): «Ваш дневник не найден. Чтобы решить проблему, попросите
+ * What the not-found page says to a student: «Ваш дневник не найден. Чтобы решить проблему, попросите
  * родителей сообщить о ней через форму обратной связи» under 18, «…сообщите о ней через форму обратной связи» at 18+,
  * with «форму обратной связи» a link to the region's feedback form when one is configured.
  *
@@ -28,7 +28,6 @@ public record StudentNotFoundNotice(String audience, String feedbackUrl) {
     public static final String ADULT = "adult";
 
     public static final String CONFIG_FEEDBACK_URL = "feedbackUrl";
-    public static final String CONFIG_TIME_ZONE = "timeZone";
 
     /** The settings of every step that can show the not-found page (first login and later logins). */
     public static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()
@@ -44,24 +43,14 @@ public record StudentNotFoundNotice(String audience, String feedbackUrl) {
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue("")
             .add()
-            .property()
-            .name(CONFIG_TIME_ZONE)
-            .label("Часовой пояс региона (Region time zone)")
-            .helpText("Часовой пояс, в котором считается возраст учащегося в день входа (до 18 лет текст просит "
-                    + "обратиться родителей), например Europe/Moscow, Asia/Yekaterinburg. Пусто или неверно — "
-                    + "Europe/Moscow. / Time zone for the student's age on the day of login (under 18 the text asks the "
-                    + "parents to report); empty or unknown means Europe/Moscow.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue("Europe/Moscow")
-            .add()
+            .property(AgeRules.TIME_ZONE_PROPERTY)
             .build();
 
     /** From a step's settings ({@link #CONFIG_PROPERTIES}; null or missing = defaults). */
     public static StudentNotFoundNotice fromSettings(Map<String, String> settings, Optional<RegistryRole> role,
                                                      LocalDate birthDate, Clock clock) {
         Map<String, String> values = settings == null ? Map.of() : settings;
-        AgeRules ageRules = new AgeRules(clock.withZone(AgeRules.zoneOrDefault(values.get(CONFIG_TIME_ZONE))));
-        return of(role, birthDate, ageRules, values.get(CONFIG_FEEDBACK_URL));
+        return of(role, birthDate, AgeRules.fromSettings(values, clock), values.get(CONFIG_FEEDBACK_URL));
     }
 
     /** No birth date from ESIA: the minor's wording (a parent is the one who can sort it out). */

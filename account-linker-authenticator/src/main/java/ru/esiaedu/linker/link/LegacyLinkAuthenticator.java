@@ -36,10 +36,12 @@ import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
 import ru.esiaedu.registry.SchoolRegistryProvider;
 import ru.esiaedu.linker.LinkerNotes;
-import ru.esiaedu.linker.match.EsiaPersonData;
-import ru.esiaedu.linker.match.EsiaPersonJson;
-import ru.esiaedu.linker.role.ChosenRole;
-import ru.esiaedu.linker.support.Registry;
+import ru.esiaedu.esia.person.BrokeredEsiaPerson;
+import ru.esiaedu.login.ChosenRole;
+import ru.esiaedu.login.step.Registry;
+import ru.esiaedu.login.LoginNotes;
+import ru.esiaedu.registry.LinkRule;
+import ru.esiaedu.login.step.ThisLogin;
 
 /**
  * «Привязать учётную запись» (seed 001): the person picks the organisation and types the login and password of
@@ -70,7 +72,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
                                     BrokeredIdentityContext brokerContext) {
-        Optional<EsiaPersonData> person = person(brokerContext);
+        Optional<BrokeredEsiaPerson> person = ThisLogin.of(context, brokerContext).person();
         if (person.isEmpty()) {
             brokenLogin(context, "no ESIA person document in the brokered context");
             return;
@@ -85,7 +87,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
     @Override
     protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
                               BrokeredIdentityContext brokerContext) {
-        Optional<EsiaPersonData> person = person(brokerContext);
+        Optional<BrokeredEsiaPerson> person = ThisLogin.of(context, brokerContext).person();
         if (person.isEmpty()) {
             brokenLogin(context, "no ESIA person document in the brokered context");
             return;
@@ -165,7 +167,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
             }
             RegistryAccount found = account.get();
             boolean ownedElsewhere = found.esiaOid() != null && !found.esiaOid().equals(oid);
-            if (ownedElsewhere || !registry.link(found.id(), oid, LinkerNotes.RULE_LEGACY_LOGIN)) {
+            if (ownedElsewhere || !registry.link(found.id(), oid, LinkRule.LEGACY_LOGIN)) {
                 // Counted like a failure: the clear message confirms the password, so it must not also
                 // reset the limits for someone guessing passwords of accounts that are already linked.
                 guard.recordFailure(keys);
@@ -177,9 +179,9 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
             guard.recordSuccess(keys);
             AuthenticationSessionModel authSession = context.getAuthenticationSession();
             authSession.setAuthNote(LinkerNotes.ACCOUNTS, found.id());
-            authSession.setAuthNote(LinkerNotes.RULE, LinkerNotes.RULE_LEGACY_LOGIN);
+            authSession.setAuthNote(LinkerNotes.RULE, LinkRule.LEGACY_LOGIN.name());
             AuthenticatorUtils.processRememberMe(context, form);
-            context.getEvent().detail(EVENT_DETAIL_METHOD, LinkerNotes.RULE_LEGACY_LOGIN);
+            context.getEvent().detail(EVENT_DETAIL_METHOD, LinkRule.LEGACY_LOGIN.name());
             context.success();
         } catch (RegistryUnavailableException e) {
             LOG.warnf("School registry unavailable on the legacy link page (realm %s); nothing linked", realm.getName());
@@ -190,7 +192,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
     }
 
     /** The link form, or the «only the school can link now» page after the cut-off. */
-    private void showStart(AuthenticationFlowContext context, EsiaPersonData person, String organisationId, String login) {
+    private void showStart(AuthenticationFlowContext context, BrokeredEsiaPerson person, String organisationId, String login) {
         SelfLinkCutoff cutoff = cutoff(context);
         if (!cutoff.isOpen(clock.instant())) {
             if (cutoff.isInvalid()) {
@@ -273,12 +275,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
     }
 
     private static org.keycloak.events.EventBuilder event(AuthenticationFlowContext context) {
-        return LinkerSupport.event(context).detail(EVENT_DETAIL_METHOD, LinkerNotes.RULE_LEGACY_LOGIN);
-    }
-
-    private static Optional<EsiaPersonData> person(BrokeredIdentityContext brokerContext) {
-        Object json = brokerContext.getContextData().get(LinkerNotes.CONTEXT_PERSON_JSON);
-        return EsiaPersonJson.read(json == null ? null : json.toString());
+        return LinkerSupport.event(context).detail(EVENT_DETAIL_METHOD, LinkRule.LEGACY_LOGIN.name());
     }
 
     static SelfLinkCutoff cutoff(AuthenticationFlowContext context) {

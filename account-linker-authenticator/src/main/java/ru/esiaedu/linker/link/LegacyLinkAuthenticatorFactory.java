@@ -7,15 +7,16 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+import ru.esiaedu.login.age.KeycloakClock;
+import ru.esiaedu.login.step.EsiaStepFactory;
 
 /** «ЕСИА: привязка по логину и паролю» — first-broker-login execution {@code esia-legacy-link}. */
-public final class LegacyLinkAuthenticatorFactory extends LinkerAuthenticatorFactory {
+public final class LegacyLinkAuthenticatorFactory extends EsiaStepFactory {
 
     public static final String PROVIDER_ID = "esia-legacy-link";
     public static final String CONFIG_SELF_LINK_UNTIL = "selfLinkUntil";
 
-    private static final LegacyLinkAuthenticator SINGLETON = new LegacyLinkAuthenticator(KeycloakTimeClock.INSTANCE);
+    private static final LegacyLinkAuthenticator SINGLETON = new LegacyLinkAuthenticator(KeycloakClock.UTC);
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property()

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import ru.esiaedu.linker.profile.ProfileNotes;
-import ru.esiaedu.linker.profile.SchoolProfile;
+import ru.esiaedu.login.ProfileNotes;
+import ru.esiaedu.login.SchoolProfile;
 
 /** Builds the {@code school_profile} and {@code school_profiles} claim values (pure). */
 public final class SchoolProfileClaims {

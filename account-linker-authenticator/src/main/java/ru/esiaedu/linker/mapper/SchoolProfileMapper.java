@@ -16,7 +16,7 @@ import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
-import ru.esiaedu.linker.profile.ProfileNotes;
+import ru.esiaedu.login.ProfileNotes;
 
 /**
  * Puts the profile chosen at login into the tokens: {@code school_profile} (role, organisation, class,

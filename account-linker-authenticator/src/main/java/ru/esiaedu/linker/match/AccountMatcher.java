@@ -1,45 +1,42 @@
 package ru.esiaedu.linker.match;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import ru.esiaedu.registry.DocumentType;
+import ru.esiaedu.esia.person.BrokeredEsiaPerson;
+import ru.esiaedu.login.age.AgeRules;
 import ru.esiaedu.registry.IdentityDocument;
+import ru.esiaedu.registry.LinkRule;
 import ru.esiaedu.registry.RegistryAccount;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
 import ru.esiaedu.registry.SchoolRegistryProvider;
 import ru.esiaedu.registry.normalize.Documents;
-import ru.esiaedu.registry.normalize.Emails;
 import ru.esiaedu.registry.normalize.Names;
-import ru.esiaedu.registry.normalize.Phones;
-import ru.esiaedu.registry.normalize.Snils;
 
 /**
  * Finds the registry accounts of an ESIA person (docs/school-registry-contract.md, "Matching"):
  * against accounts of one role, the first rule that finds anything wins — SNILS, verified phone,
  * verified e-mail, then name + birth date + identity document. Only confirmed ESIA data matches by
- * SNILS and documents; accounts already linked to another ESIA person never match.
+ * SNILS and documents; accounts already linked to another ESIA person never match. Values go to the registry as
+ * ESIA sent them: the registry normalises what it compares. Which documents identify the person (from 14: SNILS and
+ * the passport; below: the birth certificate) is the login steps' one age rule.
  */
 public final class AccountMatcher {
 
-    /** From this age SNILS and the passport identify a student or parent (below it: birth certificate). */
-    static final int ADULT_DOCUMENT_AGE = 14;
-
     private final SchoolRegistryProvider registry;
-    private final Clock clock;
+    private final AgeRules ageRules;
 
-    public AccountMatcher(SchoolRegistryProvider registry, Clock clock) {
+    public AccountMatcher(SchoolRegistryProvider registry, AgeRules ageRules) {
         this.registry = Objects.requireNonNull(registry);
-        this.clock = Objects.requireNonNull(clock);
+        this.ageRules = Objects.requireNonNull(ageRules);
     }
 
     /** Every role in turn (no role chosen): one result per role that matched, in enum order. */
-    public List<MatchResult> matchAnyRole(EsiaPersonData person) throws RegistryUnavailableException {
+    public List<MatchResult> matchAnyRole(BrokeredEsiaPerson person) throws RegistryUnavailableException {
         List<MatchResult> results = new ArrayList<>();
         for (RegistryRole role : RegistryRole.values()) {
             MatchResult result = match(person, role);
@@ -50,44 +47,37 @@ public final class AccountMatcher {
         return results;
     }
 
-    public MatchResult match(EsiaPersonData person, RegistryRole role) throws RegistryUnavailableException {
-        int age = person.ageOn(LocalDate.now(clock));
-        boolean adultDocuments = age >= ADULT_DOCUMENT_AGE;
+    public MatchResult match(BrokeredEsiaPerson person, RegistryRole role) throws RegistryUnavailableException {
+        boolean ageKnown = person.birthDate() != null;
+        boolean adultDocuments = ageKnown && ageRules.groupOf(person.birthDate()).identifiedByAdultDocuments();
 
-        if (person.confirmed() && (role == RegistryRole.STAFF || adultDocuments)) {
-            Optional<String> snils = Snils.normalize(person.snils());
-            if (snils.isPresent()) {
-                List<RegistryAccount> found = available(person, registry.findBySnils(role, snils.get()));
-                if (!found.isEmpty()) {
-                    return new MatchResult(MatchRule.SNILS, found);
-                }
-            }
-        }
-
-        Optional<String> phone = Phones.normalize(person.verifiedMobile());
-        if (phone.isPresent()) {
-            List<RegistryAccount> found = available(person, registry.findByPhone(role, phone.get()));
+        if (person.confirmed() && (role == RegistryRole.STAFF || adultDocuments) && present(person.snils())) {
+            List<RegistryAccount> found = available(person, registry.findBySnils(role, person.snils()));
             if (!found.isEmpty()) {
-                return new MatchResult(MatchRule.PHONE, found);
+                return new MatchResult(LinkRule.SNILS, found);
             }
         }
 
-        Optional<String> email = Emails.normalize(person.verifiedEmail());
-        if (email.isPresent()) {
-            List<RegistryAccount> found = available(person, registry.findByEmail(role, email.get()));
+        if (present(person.verifiedMobile())) {
+            List<RegistryAccount> found = available(person, registry.findByPhone(role, person.verifiedMobile()));
             if (!found.isEmpty()) {
-                return new MatchResult(MatchRule.EMAIL, found);
+                return new MatchResult(LinkRule.PHONE, found);
             }
         }
 
-        if (person.confirmed() && age >= 0 && person.lastName() != null && person.firstName() != null) {
+        if (present(person.verifiedEmail())) {
+            List<RegistryAccount> found = available(person, registry.findByEmail(role, person.verifiedEmail()));
+            if (!found.isEmpty()) {
+                return new MatchResult(LinkRule.EMAIL, found);
+            }
+        }
+
+        if (person.confirmed() && ageKnown && person.lastName() != null && person.firstName() != null) {
             DocumentType type = adultDocuments ? DocumentType.PASSPORT : DocumentType.BIRTH_CERTIFICATE;
-            EsiaPersonData.Document document = adultDocuments ? person.passport() : person.birthCertificate();
+            BrokeredEsiaPerson.Document document = adultDocuments ? person.passport() : person.birthCertificate();
             if (document != null) {
-                String middle = Names.normalize(person.middleName());
-                List<RegistryAccount> candidates = registry.findByNameAndBirthDate(role,
-                        Names.normalize(person.lastName()), Names.normalize(person.firstName()),
-                        middle == null || middle.isEmpty() ? null : middle, person.birthDate());
+                List<RegistryAccount> candidates = registry.findByNameAndBirthDate(role, person.lastName(),
+                        person.firstName(), present(person.middleName()) ? person.middleName() : null, person.birthDate());
                 List<RegistryAccount> found = new ArrayList<>();
                 for (RegistryAccount account : available(person, candidates)) {
                     if (sameName(person, account) && person.birthDate().equals(account.birthDate())
@@ -96,7 +86,7 @@ public final class AccountMatcher {
                     }
                 }
                 if (!found.isEmpty()) {
-                    return new MatchResult(MatchRule.NAME_DOCUMENT, List.copyOf(found));
+                    return new MatchResult(LinkRule.NAME_DOCUMENT, List.copyOf(found));
                 }
             }
         }
@@ -104,7 +94,7 @@ public final class AccountMatcher {
     }
 
     /** Drops accounts another ESIA person already owns (the registry would refuse to link them). */
-    private static List<RegistryAccount> available(EsiaPersonData person, List<RegistryAccount> accounts) {
+    private static List<RegistryAccount> available(BrokeredEsiaPerson person, List<RegistryAccount> accounts) {
         List<RegistryAccount> result = new ArrayList<>();
         for (RegistryAccount account : accounts == null ? List.<RegistryAccount>of() : accounts) {
             if (account.esiaOid() == null || account.esiaOid().equals(person.oid())) {
@@ -115,7 +105,7 @@ public final class AccountMatcher {
     }
 
     /** Last and first name always; the middle name only when both sides have one. */
-    private static boolean sameName(EsiaPersonData person, RegistryAccount account) {
+    private static boolean sameName(BrokeredEsiaPerson person, RegistryAccount account) {
         if (!Objects.equals(Names.normalize(person.lastName()), Names.normalize(account.lastName()))
                 || !Objects.equals(Names.normalize(person.firstName()), Names.normalize(account.firstName()))) {
             return false;
@@ -125,7 +115,7 @@ public final class AccountMatcher {
         return ours == null || theirs == null || ours.equals(theirs);
     }
 
-    private static boolean hasDocument(RegistryAccount account, DocumentType type, EsiaPersonData.Document document) {
+    private static boolean hasDocument(RegistryAccount account, DocumentType type, BrokeredEsiaPerson.Document document) {
         String wanted = documentKey(type, document.series(), document.number());
         if (wanted.isEmpty() || account.documents() == null) {
             return false;
@@ -142,6 +132,10 @@ public final class AccountMatcher {
     private static String documentKey(DocumentType type, String series, String number) {
         String key = nullToEmpty(Documents.normalize(series)) + nullToEmpty(Documents.normalize(number));
         return type == DocumentType.PASSPORT ? key.replaceAll("\\D", "") : key;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static String blankToNull(String value) {

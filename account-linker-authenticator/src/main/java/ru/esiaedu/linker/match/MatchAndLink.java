@@ -1,14 +1,12 @@
 package ru.esiaedu.linker.match;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.keycloak.broker.provider.BrokeredIdentityContext;
-
-import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.esia.person.BrokeredEsiaPerson;
 import ru.esiaedu.linker.firstlogin.MatchNotes;
+import ru.esiaedu.login.age.AgeRules;
 import ru.esiaedu.registry.RegistryAccount;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
@@ -24,9 +22,9 @@ public final class MatchAndLink {
     private MatchAndLink() {
     }
 
-    public static MatchNotes run(SchoolRegistryProvider registry, Clock clock, EsiaPersonData person,
+    public static MatchNotes run(SchoolRegistryProvider registry, AgeRules ageRules, BrokeredEsiaPerson person,
                                  Optional<RegistryRole> role) throws RegistryUnavailableException {
-        AccountMatcher matcher = new AccountMatcher(registry, clock);
+        AccountMatcher matcher = new AccountMatcher(registry, ageRules);
         List<MatchResult> results = role.isPresent() ? List.of(matcher.match(person, role.get())) : matcher.matchAnyRole(person);
         List<MatchResult> linked = new ArrayList<>();
         for (MatchResult result : results) {
@@ -36,7 +34,7 @@ public final class MatchAndLink {
             List<RegistryAccount> kept = new ArrayList<>();
             for (RegistryAccount account : result.accounts()) {
                 // Idempotent; false = another ESIA person holds the account (a race): not ours.
-                if (registry.link(account.id(), person.oid(), result.rule().name())) {
+                if (registry.link(account.id(), person.oid(), result.rule())) {
                     kept.add(account);
                 }
             }
@@ -45,18 +43,5 @@ public final class MatchAndLink {
             }
         }
         return MatchNotes.of(linked);
-    }
-
-    /** The person the ESIA provider put into the brokered context, or null when it is missing or unreadable. */
-    public static EsiaPersonData person(BrokeredIdentityContext brokerContext) {
-        Object json = brokerContext == null ? null : brokerContext.getContextData().get(LinkerNotes.CONTEXT_PERSON_JSON);
-        if (json == null) {
-            return null;
-        }
-        try {
-            return EsiaPersonJson.parse(json.toString());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

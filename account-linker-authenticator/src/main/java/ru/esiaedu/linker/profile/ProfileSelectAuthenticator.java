@@ -6,18 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jboss.logging.Logger;
-import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
-import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import java.time.Clock;
-import ru.esiaedu.linker.firstlogin.MatchNotes;
-import ru.esiaedu.linker.match.EsiaPersonData;
-import ru.esiaedu.linker.match.MatchAndLink;
-import ru.esiaedu.registry.SchoolRegistryProvider;
+
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -25,13 +19,23 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.esia.person.BrokeredEsiaPerson;
+import ru.esiaedu.linker.firstlogin.MatchNotes;
 import ru.esiaedu.linker.firstlogin.StudentNotFoundNotice;
-import ru.esiaedu.linker.role.ChosenRole;
-import ru.esiaedu.linker.role.Roles;
-import ru.esiaedu.linker.support.Pages;
-import ru.esiaedu.linker.support.Registry;
+import ru.esiaedu.linker.match.MatchAndLink;
+import ru.esiaedu.login.ChosenRole;
+import ru.esiaedu.login.Roles;
+import ru.esiaedu.linker.support.LinkerPages;
+import ru.esiaedu.login.step.Pages;
+import ru.esiaedu.login.step.Registry;
+import ru.esiaedu.login.ProfileNotes;
+import ru.esiaedu.login.SchoolProfile;
+import ru.esiaedu.login.age.AgeRules;
+import ru.esiaedu.login.step.ThisLogin;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.registry.SchoolRegistryProvider;
+import ru.esiaedu.login.LoginNotes;
 
 /**
  * Post-broker-login (every ESIA login): reads the person's profiles from the registry, narrows them to
@@ -44,6 +48,12 @@ public final class ProfileSelectAuthenticator implements Authenticator {
     private static final Logger LOG = Logger.getLogger(ProfileSelectAuthenticator.class);
     static final String FORM_PROFILE = "profile";
 
+    private final Clock clock;
+
+    public ProfileSelectAuthenticator(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
@@ -54,7 +64,7 @@ public final class ProfileSelectAuthenticator implements Authenticator {
             return;
         }
         authSession.removeAuthNote(LinkerNotes.NEXT);
-        String oid = oid(context);
+        String oid = ThisLogin.federatedOid(context.getSession(), context.getUser());
         if (oid == null) {
             context.getEvent().detail("reason", "user has no ESIA identity");
             context.challenge(context.form().setError("esiaLinkerNoPerson").createErrorPage(jakarta.ws.rs.core.Response.Status.BAD_REQUEST));
@@ -66,23 +76,23 @@ public final class ProfileSelectAuthenticator implements Authenticator {
             all = ProfileSelection.all(Registry.of(context.getSession()).findLinked(oid));
         } catch (RegistryUnavailableException e) {
             LOG.warnf("School registry unavailable during ESIA login: %s", e.getClass().getSimpleName());
-            context.challenge(Pages.registryUnavailable(context));
+            context.challenge(LinkerPages.registryUnavailable(context));
             return;
         }
         storeAll(context.getUser(), all);
 
         Optional<RegistryRole> role = ChosenRole.read(authSession);
         List<SchoolProfile> offered = ProfileSelection.forRole(all, role);
-        EsiaPersonData person = null;   // read only when needed: the brokered context is deserialized from JSON
+        BrokeredEsiaPerson person = null;   // read only when needed
         if (offered.isEmpty()) {
             // Nothing linked for this role yet: the school may have entered the person's data since
             // the first login, so run the match rules again with what ESIA just sent.
-            person = brokeredPerson(context);
+            person = ThisLogin.of(context).person().orElse(null);
             try {
                 all = rematch(context, oid, role, person);
             } catch (RegistryUnavailableException e) {
                 LOG.warnf("School registry unavailable during ESIA login: %s", e.getClass().getSimpleName());
-                context.challenge(Pages.registryUnavailable(context));
+                context.challenge(LinkerPages.registryUnavailable(context));
                 return;
             }
             storeAll(context.getUser(), all);
@@ -90,7 +100,7 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         }
         if (offered.isEmpty()) {
             context.getEvent().detail("profiles", "0");
-            context.challenge(Pages.notFound(context, true, studentNotice(context, role, person)));
+            context.challenge(LinkerPages.notFound(context, true, studentNotice(context, role, person)));
         } else if (offered.size() == 1) {
             choose(context, offered.get(0));
         } else {
@@ -102,7 +112,7 @@ public final class ProfileSelectAuthenticator implements Authenticator {
     public void action(AuthenticationFlowContext context) {
         var form = context.getHttpRequest().getDecodedFormParameters();
         String action = form.getFirst(Pages.FORM_ACTION);
-        if (Pages.ACTION_LINK.equals(action) || Pages.ACTION_REQUEST.equals(action)) {
+        if (LinkerPages.ACTION_LINK.equals(action) || LinkerPages.ACTION_REQUEST.equals(action)) {
             context.getAuthenticationSession().setAuthNote(LinkerNotes.NEXT, action);
             context.getEvent().detail("esia_linker_next", action);
             context.success();
@@ -118,12 +128,12 @@ public final class ProfileSelectAuthenticator implements Authenticator {
             return;
         }
         // Only what the registry links to this person right now can be picked (never trust the form).
-        String oid = oid(context);
+        String oid = ThisLogin.federatedOid(context.getSession(), context.getUser());
         List<SchoolProfile> all;
         try {
             all = oid == null ? List.of() : ProfileSelection.all(Registry.of(context.getSession()).findLinked(oid));
         } catch (RegistryUnavailableException e) {
-            context.challenge(Pages.registryUnavailable(context));
+            context.challenge(LinkerPages.registryUnavailable(context));
             return;
         }
         List<SchoolProfile> offered = ProfileSelection.forRole(all, ChosenRole.read(context.getAuthenticationSession()));
@@ -135,28 +145,24 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         choose(context, profile.get());
     }
 
-    /** Seed 002's «Ваш дневник не найден…» for a student who has no student profile at a later login. */
-    private static StudentNotFoundNotice studentNotice(AuthenticationFlowContext context, Optional<RegistryRole> role,
-                                                       EsiaPersonData person) {
+    /** «Ваш дневник не найден…» for a student who has no student profile at a later login. */
+    private StudentNotFoundNotice studentNotice(AuthenticationFlowContext context, Optional<RegistryRole> role,
+                                                BrokeredEsiaPerson person) {
+        return StudentNotFoundNotice.fromSettings(settings(context), role, person == null ? null : person.birthDate(),
+                clock);
+    }
+
+    private static Map<String, String> settings(AuthenticationFlowContext context) {
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        return StudentNotFoundNotice.fromSettings(config == null ? null : config.getConfig(), role,
-                person == null ? null : person.birthDate(), Clock.systemUTC());
+        return config == null ? null : config.getConfig();
     }
 
-    /** The person ESIA sent at this login (Keycloak keeps the brokered context for the post-broker-login flow). */
-    private static EsiaPersonData brokeredPerson(AuthenticationFlowContext context) {
-        SerializedBrokeredIdentityContext serialized = SerializedBrokeredIdentityContext.readFromAuthenticationSession(
-                context.getAuthenticationSession(), PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT);
-        return serialized == null ? null
-                : MatchAndLink.person(serialized.deserialize(context.getSession(), context.getAuthenticationSession()));
-    }
-
-    /** Match rules against the brokered context Keycloak keeps for the post-broker-login flow. */
-    private static List<SchoolProfile> rematch(AuthenticationFlowContext context, String oid, Optional<RegistryRole> role,
-                                               EsiaPersonData person) throws RegistryUnavailableException {
+    /** Match rules against the person ESIA sent at this login. */
+    private List<SchoolProfile> rematch(AuthenticationFlowContext context, String oid, Optional<RegistryRole> role,
+                                        BrokeredEsiaPerson person) throws RegistryUnavailableException {
         SchoolRegistryProvider registry = Registry.of(context.getSession());
         if (person != null && oid.equals(person.oid())) {
-            MatchNotes notes = MatchAndLink.run(registry, Clock.systemDefaultZone(), person, role);
+            MatchNotes notes = MatchAndLink.run(registry, AgeRules.fromSettings(settings(context), clock), person, role);
             if (!notes.empty()) {
                 context.getEvent().detail("match_rule", notes.rules());
             }
@@ -182,7 +188,7 @@ public final class ProfileSelectAuthenticator implements Authenticator {
             row.put("className", profile.className() == null ? "" : profile.className());
             rows.add(row);
         }
-        return context.form().setAttribute("esiaProfiles", rows).createForm(Pages.PROFILE_SELECT);
+        return context.form().setAttribute("esiaProfiles", rows).createForm(LinkerPages.PROFILE_SELECT);
     }
 
     private static void storeAll(UserModel user, List<SchoolProfile> profiles) {
@@ -191,17 +197,6 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         } else {
             user.setAttribute(ProfileNotes.USER_ATTRIBUTE, profiles.stream().map(SchoolProfile::toJson).toList());
         }
-    }
-
-    /** The ESIA oid: the federated identity of alias {@code esia}. */
-    private static String oid(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
-        if (user == null) {
-            return null;
-        }
-        FederatedIdentityModel identity = context.getSession().users()
-                .getFederatedIdentity(context.getRealm(), user, LinkerNotes.ESIA_ALIAS);
-        return identity == null ? null : identity.getUserId();
     }
 
     @Override

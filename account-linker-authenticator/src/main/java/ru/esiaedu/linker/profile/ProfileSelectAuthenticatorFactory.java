@@ -7,14 +7,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import ru.esiaedu.linker.firstlogin.StudentNotFoundNotice;
-import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+import ru.esiaedu.login.step.EsiaStepFactory;
+import ru.esiaedu.login.age.KeycloakClock;
 
 /** Post-broker-login: choose the school profile for this login. */
-public final class ProfileSelectAuthenticatorFactory extends LinkerAuthenticatorFactory {
+public final class ProfileSelectAuthenticatorFactory extends EsiaStepFactory {
 
     public static final String ID = "esia-profile-select";
 
-    private static final ProfileSelectAuthenticator SINGLETON = new ProfileSelectAuthenticator();
+    private static final ProfileSelectAuthenticator SINGLETON = new ProfileSelectAuthenticator(KeycloakClock.UTC);
 
     @Override
     public String getId() {

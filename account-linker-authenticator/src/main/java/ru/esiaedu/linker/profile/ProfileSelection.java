@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import ru.esiaedu.login.Roles;
+import ru.esiaedu.login.SchoolProfile;
 import ru.esiaedu.registry.RegistryAccount;
 import ru.esiaedu.registry.RegistryRole;
 

@@ -26,8 +26,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import ru.esiaedu.linker.match.EsiaPersonData;
-import ru.esiaedu.linker.match.EsiaPersonJson;
+import ru.esiaedu.esia.person.BrokeredEsiaPerson;
 import ru.esiaedu.linker.link.LinkerSupport;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
@@ -35,8 +34,9 @@ import ru.esiaedu.registry.Organisation;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
 import ru.esiaedu.linker.LinkerNotes;
-import ru.esiaedu.linker.role.ChosenRole;
-import ru.esiaedu.linker.support.Registry;
+import ru.esiaedu.login.ChosenRole;
+import ru.esiaedu.login.step.Registry;
+import ru.esiaedu.login.step.ThisLogin;
 
 /**
  * «Обратиться в организацию» (seed 003): a confirmed ESIA person with no matching registry account sends the
@@ -71,7 +71,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
         if (eligible.isEmpty()) {
             return;
         }
-        EsiaPersonData person = eligible.get().person();
+        BrokeredEsiaPerson person = eligible.get().person();
         RegistryRole role = eligible.get().role();
         MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
         AccessRequestForm form = AccessRequestForm.read(formData::getFirst);
@@ -134,7 +134,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
         }
     }
 
-    private record Eligible(EsiaPersonData person, RegistryRole role) {
+    private record Eligible(BrokeredEsiaPerson person, RegistryRole role) {
     }
 
     /**
@@ -143,8 +143,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
      * shown again instead of the form. Empty means a page has been shown.
      */
     private Optional<Eligible> eligible(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext) {
-        Object json = brokerContext.getContextData().get(LinkerNotes.CONTEXT_PERSON_JSON);
-        Optional<EsiaPersonData> person = EsiaPersonJson.read(json == null ? null : json.toString());
+        Optional<BrokeredEsiaPerson> person = ThisLogin.of(context, brokerContext).person();
         Optional<RegistryRole> role = ChosenRole.read(context.getAuthenticationSession());
         if (person.isEmpty() || role.isEmpty()) {
             LOG.warnf("Access request step cannot run in realm %s: %s", context.getRealm().getName(),
@@ -174,7 +173,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
         return Optional.of(new Eligible(person.get(), role.get()));
     }
 
-    private void showForm(AuthenticationFlowContext context, EsiaPersonData person, AccessRequestForm form,
+    private void showForm(AuthenticationFlowContext context, BrokeredEsiaPerson person, AccessRequestForm form,
                           Map<String, String> errors) {
         List<Organisation> organisations;
         try {

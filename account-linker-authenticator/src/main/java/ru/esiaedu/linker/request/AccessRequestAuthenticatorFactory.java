@@ -7,10 +7,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+import ru.esiaedu.login.step.EsiaStepFactory;
 
 /** «ЕСИА: обращение в организацию» — first-broker-login execution {@code esia-access-request}. */
-public final class AccessRequestAuthenticatorFactory extends LinkerAuthenticatorFactory {
+public final class AccessRequestAuthenticatorFactory extends EsiaStepFactory {
 
     public static final String PROVIDER_ID = "esia-access-request";
     public static final String CONFIG_REQUIRE_CHILDREN = "requireChildren";

@@ -13,8 +13,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import ru.esiaedu.linker.LinkerNotes;
 import ru.esiaedu.registry.RegistryRole;
+import ru.esiaedu.login.LoginNotes;
+import ru.esiaedu.login.Roles;
 
 /**
  * «Войти с ролью» (seed 001, step 1): the browser flow asks for the role before the redirect to ESIA,
@@ -38,7 +39,7 @@ public final class RolePickerAuthenticator implements Authenticator {
             return;
         }
         Optional<RegistryRole> requested = Roles.parse(
-                context.getAuthenticationSession().getClientNote(LinkerNotes.ROLE_REQUEST_PARAM));
+                context.getAuthenticationSession().getClientNote(LoginNotes.ROLE_REQUEST_PARAM));
         if (requested.isPresent() && offered.contains(requested.get())) {
             remember(context, requested.get());
             context.success();
@@ -69,8 +70,8 @@ public final class RolePickerAuthenticator implements Authenticator {
 
     static void remember(AuthenticationFlowContext context, RegistryRole role) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        authSession.setAuthNote(LinkerNotes.ROLE, role.name());
-        authSession.setClientNote(LinkerNotes.ROLE, role.name());
+        authSession.setAuthNote(LoginNotes.ROLE, role.name());
+        authSession.setClientNote(LoginNotes.ROLE, role.name());
         context.getEvent().detail("esia_role", role.name());
     }
 

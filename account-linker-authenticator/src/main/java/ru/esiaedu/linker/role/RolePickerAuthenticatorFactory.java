@@ -8,10 +8,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+import ru.esiaedu.login.step.EsiaStepFactory;
 
 /** Browser flow: «Войти с ролью», before Keycloak's identity-provider-redirector. */
-public final class RolePickerAuthenticatorFactory extends LinkerAuthenticatorFactory {
+public final class RolePickerAuthenticatorFactory extends EsiaStepFactory {
 
     public static final String ID = "esia-role-picker";
     static final String CONFIG_ROLES = "roles";

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import ru.esiaedu.linker.match.MatchResult;
-import ru.esiaedu.linker.match.MatchRule;
+import ru.esiaedu.registry.LinkRule;
 import ru.esiaedu.registry.RegistryAccount;
 import ru.esiaedu.registry.RegistryRole;
 
@@ -20,10 +20,10 @@ class MatchNotesTest {
     @Test
     void ids_and_rules_are_comma_separated_without_duplicates() {
         MatchNotes notes = MatchNotes.of(List.of(
-                new MatchResult(MatchRule.SNILS, List.of(account("a"), account("b"))),
+                new MatchResult(LinkRule.SNILS, List.of(account("a"), account("b"))),
                 MatchResult.none(),
-                new MatchResult(MatchRule.SNILS, List.of(account("c"))),
-                new MatchResult(MatchRule.EMAIL, List.of(account("a")))));
+                new MatchResult(LinkRule.SNILS, List.of(account("c"))),
+                new MatchResult(LinkRule.EMAIL, List.of(account("a")))));
         assertThat(notes.accounts()).isEqualTo("a,b,c");
         assertThat(notes.rules()).isEqualTo("SNILS,EMAIL");
         assertThat(MatchNotes.of(List.of()).empty()).isTrue();

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import ru.esiaedu.linker.age.AgeRules;
+import ru.esiaedu.login.age.AgeRules;
 import ru.esiaedu.registry.RegistryRole;
 
 class StudentNotFoundNoticeTest {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ru.esiaedu.linker.profile.ProfileNotes;
-import ru.esiaedu.linker.profile.SchoolProfile;
+import ru.esiaedu.login.ProfileNotes;
+import ru.esiaedu.login.SchoolProfile;
 
 class SchoolProfileClaimsTest {
 

@@ -4,20 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import ru.esiaedu.linker.match.EsiaPersonData.AccountKind;
-import ru.esiaedu.linker.match.EsiaPersonData.Document;
+import ru.esiaedu.esia.api.AccountType;
+import ru.esiaedu.esia.person.BrokeredEsiaPerson.Document;
+import ru.esiaedu.esia.api.EsiaContact;
+import ru.esiaedu.esia.api.EsiaPerson;
+import ru.esiaedu.esia.person.BrokeredEsiaPerson;
+import ru.esiaedu.esia.person.EsiaPersonDocument;
+import ru.esiaedu.login.age.AgeRules;
 import ru.esiaedu.registry.DocumentType;
 import ru.esiaedu.registry.IdentityDocument;
 import ru.esiaedu.registry.Organisation;
 import ru.esiaedu.registry.RegistryAccount;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.registry.LinkRule;
 
 class AccountMatcherTest {
 
@@ -28,18 +35,18 @@ class AccountMatcherTest {
     static final String SNILS_ESIA = "112-233-445 95";
 
     final FakeRegistry registry = new FakeRegistry();
-    final AccountMatcher matcher = new AccountMatcher(registry, CLOCK);
+    final AccountMatcher matcher = new AccountMatcher(registry, new AgeRules(CLOCK));
 
     // ---------------------------------------------------------------- fixtures
 
-    static EsiaPersonData adult(String snils, String email, String mobile, Document passport) {
-        return new EsiaPersonData("1000001", "Захарченко", "Диана", "Набиевна", LocalDate.of(1985, 4, 2), snils, true,
-                AccountKind.CONFIRMED, email, mobile, passport, null);
+    static BrokeredEsiaPerson adult(String snils, String email, String mobile, Document passport) {
+        return new BrokeredEsiaPerson("1000001", "Захарченко", "Диана", "Набиевна", LocalDate.of(1985, 4, 2), snils, true,
+                AccountType.CONFIRMED, email, mobile, passport, null);
     }
 
-    static EsiaPersonData child(LocalDate birthDate, String snils, Document birthCertificate, Document passport) {
-        return new EsiaPersonData("2000002", "Джалилов", "Резида", "Егорович", birthDate, snils, false,
-                AccountKind.CHILD, null, null, passport, birthCertificate);
+    static BrokeredEsiaPerson child(LocalDate birthDate, String snils, Document birthCertificate, Document passport) {
+        return new BrokeredEsiaPerson("2000002", "Джалилов", "Резида", "Егорович", birthDate, snils, false,
+                AccountType.CHILD, null, null, passport, birthCertificate);
     }
 
     static RegistryAccount account(String id, RegistryRole role, String last, String first, String middle, LocalDate birth,
@@ -54,13 +61,42 @@ class AccountMatcherTest {
                 List.of(new IdentityDocument(DocumentType.PASSPORT, "7500", "123456")));
     }
 
+    // ---------------------------------------------------------------- the age rule (the consent check's instants)
+
+    /** A student with an own confirmed account, SNILS and a passport; the school has the SNILS on the card. */
+    private static BrokeredEsiaPerson teen(LocalDate birthDate) {
+        return new BrokeredEsiaPerson("3000003", "Петров", "Никита", null, birthDate, SNILS_ESIA, true,
+                AccountType.CONFIRMED, null, null, null, null);
+    }
+
+    private MatchResult matchStudentAt(String instant, LocalDate birthDate) throws RegistryUnavailableException {
+        FakeRegistry school = new FakeRegistry().add(account("st1", RegistryRole.STUDENT, "ПЕТРОВ", "НИКИТА", null,
+                birthDate, SNILS, List.of(), List.of(), List.of()));
+        AgeRules moscow = new AgeRules(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC).withZone(AgeRules.DEFAULT_ZONE));
+        return new AccountMatcher(school, moscow).match(teen(birthDate), RegistryRole.STUDENT);
+    }
+
+    @Test
+    void aChildBornOnTheTwentyNinthOfFebruaryIsFourteenOnTheTwentyEighthForMatchingAsForConsent() throws Exception {
+        LocalDate leapDay = LocalDate.of(2008, 2, 29);
+        assertThat(matchStudentAt("2022-02-28T09:00:00Z", leapDay).rule()).isEqualTo(LinkRule.SNILS);
+        assertThat(matchStudentAt("2022-02-27T09:00:00Z", leapDay).matched()).isFalse();
+    }
+
+    @Test
+    void aStudentIsFourteenFromMidnightInMoscowForMatchingWhileTheServerClockIsStillOnTheDayBefore() throws Exception {
+        LocalDate born = LocalDate.of(2012, 3, 15);
+        assertThat(matchStudentAt("2026-03-14T21:30:00Z", born).rule()).isEqualTo(LinkRule.SNILS);
+        assertThat(matchStudentAt("2026-03-14T20:30:00Z", born).matched()).isFalse();
+    }
+
     // ---------------------------------------------------------------- rule 1: SNILS
 
     @Test
     void adult_parent_matches_by_snils_first() throws Exception {
         registry.add(parentAccount("p1"));
         MatchResult result = matcher.match(adult(SNILS_ESIA, "primer123@mail.ru", "+7 901 111-11-11", null), RegistryRole.PARENT);
-        assertThat(result.rule()).isEqualTo(MatchRule.SNILS);
+        assertThat(result.rule()).isEqualTo(LinkRule.SNILS);
         assertThat(result.accounts()).extracting(RegistryAccount::id).containsExactly("p1");
         assertThat(registry.queries).containsExactly("SNILS");
     }
@@ -68,7 +104,7 @@ class AccountMatcherTest {
     @Test
     void staff_matches_by_snils() throws Exception {
         registry.add(account("s1", RegistryRole.STAFF, "ЗАХАРЧЕНКО", "ДИАНА", null, null, SNILS, List.of(), List.of(), List.of()));
-        assertThat(matcher.match(adult(SNILS_ESIA, null, null, null), RegistryRole.STAFF).rule()).isEqualTo(MatchRule.SNILS);
+        assertThat(matcher.match(adult(SNILS_ESIA, null, null, null), RegistryRole.STAFF).rule()).isEqualTo(LinkRule.SNILS);
     }
 
     @Test
@@ -80,8 +116,8 @@ class AccountMatcherTest {
     @Test
     void untrusted_account_never_matches_by_snils() throws Exception {
         registry.add(parentAccount("p1"));
-        EsiaPersonData simplified = new EsiaPersonData("1000001", "Захарченко", "Диана", "Набиевна",
-                LocalDate.of(1985, 4, 2), SNILS_ESIA, false, AccountKind.SIMPLIFIED, null, null, null, null);
+        BrokeredEsiaPerson simplified = new BrokeredEsiaPerson("1000001", "Захарченко", "Диана", "Набиевна",
+                LocalDate.of(1985, 4, 2), SNILS_ESIA, false, AccountType.SIMPLIFIED, null, null, null, null);
         assertThat(matcher.match(simplified, RegistryRole.PARENT).matched()).isFalse();
         assertThat(registry.queries).doesNotContain("SNILS", "NAME");
     }
@@ -99,7 +135,7 @@ class AccountMatcherTest {
         registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", fourteenToday, SNILS,
                 List.of(), List.of(), List.of()));
         assertThat(matcher.match(child(fourteenToday, SNILS_ESIA, null, null), RegistryRole.STUDENT).rule())
-                .isEqualTo(MatchRule.SNILS);
+                .isEqualTo(LinkRule.SNILS);
     }
 
     @Test
@@ -117,7 +153,7 @@ class AccountMatcherTest {
     void verified_phone_matches_in_any_spelling() throws Exception {
         registry.add(parentAccount("p1"));
         for (String phone : List.of("+7 901 111-11-11", "8 (901) 1111111", "79011111111", "+7(901)1111111", "9011111111")) {
-            assertThat(matcher.match(adult(null, null, phone, null), RegistryRole.PARENT).rule()).as(phone).isEqualTo(MatchRule.PHONE);
+            assertThat(matcher.match(adult(null, null, phone, null), RegistryRole.PARENT).rule()).as(phone).isEqualTo(LinkRule.PHONE);
         }
     }
 
@@ -132,7 +168,7 @@ class AccountMatcherTest {
     void verified_email_matches_case_insensitively() throws Exception {
         registry.add(parentAccount("p1"));
         MatchResult result = matcher.match(adult(null, " Primer123@MAIL.ru ", null, null), RegistryRole.PARENT);
-        assertThat(result.rule()).isEqualTo(MatchRule.EMAIL);
+        assertThat(result.rule()).isEqualTo(LinkRule.EMAIL);
     }
 
     @Test
@@ -144,9 +180,11 @@ class AccountMatcherTest {
     @Test
     void unverified_email_is_not_in_the_person_and_never_matches() throws Exception {
         registry.add(parentAccount("p1"));
-        EsiaPersonData person = EsiaPersonJson.parse("""
-                {"oid":"1000001","lastName":"Иванова","firstName":"Анна","trusted":true,"accountType":"CONFIRMED",
-                 "email":"primer123@mail.ru","emailVerified":false}""");
+        // What the ESIA provider hands over for a person whose only e-mail ESIA has not verified.
+        EsiaPerson fromEsia = EsiaPerson.builder("1000001").lastName("Иванова").firstName("Анна").trusted(true)
+                .addContact(new EsiaContact("1", EsiaContact.EML, "primer123@mail.ru", false)).build();
+        BrokeredEsiaPerson person = EsiaPersonDocument.parse(
+                EsiaPersonDocument.write(fromEsia, AccountType.CONFIRMED).toString());
         assertThat(matcher.match(person, RegistryRole.PARENT).matched()).isFalse();
         assertThat(registry.queries).doesNotContain("EMAIL");
     }
@@ -154,17 +192,17 @@ class AccountMatcherTest {
     @Test
     void child_account_matches_by_verified_email() throws Exception {
         registry.add(account("st1", RegistryRole.STUDENT, "X", "Y", null, null, null, List.of(), List.of("kid@mail.ru"), List.of()));
-        EsiaPersonData kid = new EsiaPersonData("2000002", "Джалилов", "Резида", null, TODAY.minusYears(10), null, false,
-                AccountKind.CHILD, "kid@mail.ru", null, null, null);
-        assertThat(matcher.match(kid, RegistryRole.STUDENT).rule()).isEqualTo(MatchRule.EMAIL);
+        BrokeredEsiaPerson kid = new BrokeredEsiaPerson("2000002", "Джалилов", "Резида", null, TODAY.minusYears(10), null, false,
+                AccountType.CHILD, "kid@mail.ru", null, null, null);
+        assertThat(matcher.match(kid, RegistryRole.STUDENT).rule()).isEqualTo(LinkRule.EMAIL);
     }
 
     @Test
     void simplified_account_may_still_match_by_verified_contact() throws Exception {
         registry.add(parentAccount("p1"));
-        EsiaPersonData simplified = new EsiaPersonData("1000001", "A", "B", null, null, null, false,
-                AccountKind.SIMPLIFIED, "primer123@mail.ru", null, null, null);
-        assertThat(matcher.match(simplified, RegistryRole.PARENT).rule()).isEqualTo(MatchRule.EMAIL);
+        BrokeredEsiaPerson simplified = new BrokeredEsiaPerson("1000001", "A", "B", null, null, null, false,
+                AccountType.SIMPLIFIED, "primer123@mail.ru", null, null, null);
+        assertThat(matcher.match(simplified, RegistryRole.PARENT).rule()).isEqualTo(LinkRule.EMAIL);
     }
 
     // ---------------------------------------------------------------- rule 3: NAME_DOCUMENT
@@ -173,31 +211,31 @@ class AccountMatcherTest {
     void adult_matches_by_name_birth_date_and_passport() throws Exception {
         registry.add(parentAccount("p1"));
         MatchResult result = matcher.match(adult(null, null, null, new Document("75 00", "123456")), RegistryRole.PARENT);
-        assertThat(result.rule()).isEqualTo(MatchRule.NAME_DOCUMENT);
+        assertThat(result.rule()).isEqualTo(LinkRule.NAME_DOCUMENT);
     }
 
     @Test
     void name_is_compared_normalised() throws Exception {
         registry.add(account("p1", RegistryRole.PARENT, "СЕМЕНОВА АЛЕКСАНДРОВА", "АННА", null, LocalDate.of(1985, 4, 2), null,
                 List.of(), List.of(), List.of(new IdentityDocument(DocumentType.PASSPORT, "7500", "123456"))));
-        EsiaPersonData person = new EsiaPersonData("1", "Семёнова-Александрова", " анна ", "Петровна", LocalDate.of(1985, 4, 2),
-                null, true, AccountKind.CONFIRMED, null, null, new Document("7500", "123456"), null);
-        assertThat(matcher.match(person, RegistryRole.PARENT).rule()).isEqualTo(MatchRule.NAME_DOCUMENT);
+        BrokeredEsiaPerson person = new BrokeredEsiaPerson("1", "Семёнова-Александрова", " анна ", "Петровна", LocalDate.of(1985, 4, 2),
+                null, true, AccountType.CONFIRMED, null, null, new Document("7500", "123456"), null);
+        assertThat(matcher.match(person, RegistryRole.PARENT).rule()).isEqualTo(LinkRule.NAME_DOCUMENT);
     }
 
     @Test
     void different_birth_date_does_not_match() throws Exception {
         registry.add(parentAccount("p1"));
-        EsiaPersonData person = new EsiaPersonData("1000001", "Захарченко", "Диана", "Набиевна", LocalDate.of(1985, 4, 3),
-                null, true, AccountKind.CONFIRMED, null, null, new Document("7500", "123456"), null);
+        BrokeredEsiaPerson person = new BrokeredEsiaPerson("1000001", "Захарченко", "Диана", "Набиевна", LocalDate.of(1985, 4, 3),
+                null, true, AccountType.CONFIRMED, null, null, new Document("7500", "123456"), null);
         assertThat(matcher.match(person, RegistryRole.PARENT).matched()).isFalse();
     }
 
     @Test
     void different_middle_name_does_not_match() throws Exception {
         registry.add(parentAccount("p1"));
-        EsiaPersonData person = new EsiaPersonData("1000001", "Захарченко", "Диана", "Петровна", LocalDate.of(1985, 4, 2),
-                null, true, AccountKind.CONFIRMED, null, null, new Document("7500", "123456"), null);
+        BrokeredEsiaPerson person = new BrokeredEsiaPerson("1000001", "Захарченко", "Диана", "Петровна", LocalDate.of(1985, 4, 2),
+                null, true, AccountType.CONFIRMED, null, null, new Document("7500", "123456"), null);
         assertThat(matcher.match(person, RegistryRole.PARENT).matched()).isFalse();
     }
 
@@ -210,8 +248,8 @@ class AccountMatcherTest {
     @Test
     void untrusted_account_never_matches_by_documents() throws Exception {
         registry.add(parentAccount("p1"));
-        EsiaPersonData person = new EsiaPersonData("1000001", "Захарченко", "Диана", "Набиевна", LocalDate.of(1985, 4, 2),
-                null, false, AccountKind.SIMPLIFIED, null, null, new Document("7500", "123456"), null);
+        BrokeredEsiaPerson person = new BrokeredEsiaPerson("1000001", "Захарченко", "Диана", "Набиевна", LocalDate.of(1985, 4, 2),
+                null, false, AccountType.SIMPLIFIED, null, null, new Document("7500", "123456"), null);
         assertThat(matcher.match(person, RegistryRole.PARENT).matched()).isFalse();
     }
 
@@ -221,7 +259,7 @@ class AccountMatcherTest {
         registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", birth, null, List.of(), List.of(),
                 List.of(new IdentityDocument(DocumentType.BIRTH_CERTIFICATE, "IVМЮ", "654321"))));
         MatchResult result = matcher.match(child(birth, null, new Document("iv-мю", "654321"), null), RegistryRole.STUDENT);
-        assertThat(result.rule()).isEqualTo(MatchRule.NAME_DOCUMENT);
+        assertThat(result.rule()).isEqualTo(LinkRule.NAME_DOCUMENT);
     }
 
     @Test
@@ -247,7 +285,7 @@ class AccountMatcherTest {
         registry.add(parentAccount("p1"));
         registry.add(account("p2", RegistryRole.PARENT, "ДРУГАЯ", "ЗАПИСЬ", null, null, null, List.of(), List.of("primer123@mail.ru"), List.of()));
         MatchResult result = matcher.match(adult(SNILS_ESIA, "primer123@mail.ru", null, null), RegistryRole.PARENT);
-        assertThat(result.rule()).isEqualTo(MatchRule.SNILS);
+        assertThat(result.rule()).isEqualTo(LinkRule.SNILS);
         assertThat(result.accounts()).extracting(RegistryAccount::id).containsExactly("p1");
     }
 
@@ -258,7 +296,7 @@ class AccountMatcherTest {
                 p1.birthDate(), p1.snils(), List.of(), List.of(), p1.documents(), "someone-else"));
         registry.add(account("p2", RegistryRole.PARENT, "X", "Y", null, null, null, List.of(), List.of("primer123@mail.ru"), List.of()));
         MatchResult result = matcher.match(adult(SNILS_ESIA, "primer123@mail.ru", null, null), RegistryRole.PARENT);
-        assertThat(result.rule()).isEqualTo(MatchRule.EMAIL);
+        assertThat(result.rule()).isEqualTo(LinkRule.EMAIL);
         assertThat(result.accounts()).extracting(RegistryAccount::id).containsExactly("p2");
     }
 
@@ -272,7 +310,7 @@ class AccountMatcherTest {
 
     @Test
     void nothing_to_match_with_asks_nothing() throws Exception {
-        EsiaPersonData empty = new EsiaPersonData("1", null, null, null, null, null, true, AccountKind.CONFIRMED,
+        BrokeredEsiaPerson empty = new BrokeredEsiaPerson("1", null, null, null, null, null, true, AccountType.CONFIRMED,
                 null, null, null, null);
         assertThat(matcher.match(empty, RegistryRole.PARENT).matched()).isFalse();
         assertThat(registry.queries).isEmpty();

@@ -8,13 +8,21 @@ import java.util.Optional;
 
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.LinkRule;
 import ru.esiaedu.registry.Organisation;
 import ru.esiaedu.registry.RegistryAccount;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
 import ru.esiaedu.registry.SchoolRegistryProvider;
+import ru.esiaedu.registry.normalize.Emails;
+import ru.esiaedu.registry.normalize.Names;
+import ru.esiaedu.registry.normalize.Phones;
+import ru.esiaedu.registry.normalize.Snils;
 
-/** In-memory registry with the contract's semantics (stored values already normalised); records the queries. */
+/**
+ * In-memory registry with the contract's semantics: stored values are normalised, finders take raw input and
+ * normalise it (a value that does not normalise asks nothing, like the JDBC registry); records the queries.
+ */
 public final class FakeRegistry implements SchoolRegistryProvider {
 
     public final List<RegistryAccount> accounts = new ArrayList<>();
@@ -35,26 +43,44 @@ public final class FakeRegistry implements SchoolRegistryProvider {
     }
 
     @Override
-    public List<RegistryAccount> findBySnils(RegistryRole role, String snils) throws RegistryUnavailableException {
+    public List<RegistryAccount> findBySnils(RegistryRole role, String rawSnils) throws RegistryUnavailableException {
+        String snils = Snils.normalize(rawSnils).orElse(null);
+        if (snils == null) {
+            return List.of();
+        }
         check("SNILS");
         return accounts.stream().filter(a -> a.role() == role && snils.equals(a.snils())).toList();
     }
 
     @Override
-    public List<RegistryAccount> findByPhone(RegistryRole role, String phone) throws RegistryUnavailableException {
+    public List<RegistryAccount> findByPhone(RegistryRole role, String rawPhone) throws RegistryUnavailableException {
+        String phone = Phones.normalize(rawPhone).orElse(null);
+        if (phone == null) {
+            return List.of();
+        }
         check("PHONE");
         return accounts.stream().filter(a -> a.role() == role && a.phones().contains(phone)).toList();
     }
 
     @Override
-    public List<RegistryAccount> findByEmail(RegistryRole role, String email) throws RegistryUnavailableException {
+    public List<RegistryAccount> findByEmail(RegistryRole role, String rawEmail) throws RegistryUnavailableException {
+        String email = Emails.normalize(rawEmail).orElse(null);
+        if (email == null) {
+            return List.of();
+        }
         check("EMAIL");
         return accounts.stream().filter(a -> a.role() == role && a.emails().contains(email)).toList();
     }
 
     @Override
-    public List<RegistryAccount> findByNameAndBirthDate(RegistryRole role, String last, String first, String middle,
-                                                        LocalDate birthDate) throws RegistryUnavailableException {
+    public List<RegistryAccount> findByNameAndBirthDate(RegistryRole role, String rawLast, String rawFirst,
+                                                        String rawMiddle, LocalDate birthDate) throws RegistryUnavailableException {
+        String last = Names.normalize(rawLast);
+        String first = Names.normalize(rawFirst);
+        String middle = rawMiddle == null || Names.normalize(rawMiddle).isEmpty() ? null : Names.normalize(rawMiddle);
+        if (last == null || first == null || birthDate == null) {
+            return List.of();
+        }
         check("NAME");
         return accounts.stream().filter(a -> a.role() == role && last.equals(a.lastName()) && first.equals(a.firstName())
                 && birthDate.equals(a.birthDate())
@@ -74,7 +100,7 @@ public final class FakeRegistry implements SchoolRegistryProvider {
     }
 
     @Override
-    public boolean link(String accountId, String esiaOid, String how) throws RegistryUnavailableException {
+    public boolean link(String accountId, String esiaOid, LinkRule how) throws RegistryUnavailableException {
         check("LINK");
         for (int i = 0; i < accounts.size(); i++) {
             RegistryAccount a = accounts.get(i);
@@ -84,7 +110,7 @@ public final class FakeRegistry implements SchoolRegistryProvider {
                 }
                 accounts.set(i, new RegistryAccount(a.id(), a.role(), a.organisation(), a.className(), a.lastName(),
                         a.firstName(), a.middleName(), a.birthDate(), a.snils(), a.phones(), a.emails(), a.documents(), esiaOid));
-                links.add(accountId + ":" + how);
+                links.add(accountId + ":" + how.name());
                 return true;
             }
         }

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import ru.esiaedu.login.ProfileNotes;
+import ru.esiaedu.login.SchoolProfile;
 import ru.esiaedu.registry.Organisation;
 import ru.esiaedu.registry.RegistryAccount;
 import ru.esiaedu.registry.RegistryRole;

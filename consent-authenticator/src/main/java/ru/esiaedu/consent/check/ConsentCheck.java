@@ -13,8 +13,8 @@ import ru.esiaedu.consent.source.ConsentState;
 import ru.esiaedu.consent.source.ConsentStatus;
 import ru.esiaedu.consent.source.ConsentSubject;
 import ru.esiaedu.consent.source.SelfApproval;
-import ru.esiaedu.linker.age.AgeGroup;
-import ru.esiaedu.linker.age.AgeRules;
+import ru.esiaedu.login.age.AgeGroup;
+import ru.esiaedu.login.age.AgeRules;
 import ru.esiaedu.registry.RegistryRole;
 
 /**

@@ -9,17 +9,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
-import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
-import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.broker.provider.UserAuthenticationIdentityProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -30,14 +25,12 @@ import ru.esiaedu.consent.ConsentIds;
 import ru.esiaedu.consent.source.ConsentRequestOutcome;
 import ru.esiaedu.consent.source.ConsentSource;
 import ru.esiaedu.esia.broker.EsiaIdentityProviderConfig;
+import ru.esiaedu.esia.person.BrokeredEsiaPerson;
 import ru.esiaedu.esia.broker.EsiaIdentityProviderFactory;
-import ru.esiaedu.linker.LinkerNotes;
-import ru.esiaedu.linker.match.EsiaPersonData;
-import ru.esiaedu.linker.match.MatchAndLink;
-import ru.esiaedu.linker.profile.ProfileNotes;
-import ru.esiaedu.linker.role.ChosenRole;
-import ru.esiaedu.linker.role.Roles;
-import ru.esiaedu.linker.support.Pages;
+import ru.esiaedu.login.ProfileNotes;
+import ru.esiaedu.login.Roles;
+import ru.esiaedu.login.step.Pages;
+import ru.esiaedu.login.step.ThisLogin;
 import ru.esiaedu.registry.RegistryRole;
 
 /**
@@ -179,15 +172,15 @@ public final class ConsentCheckAuthenticator implements Authenticator {
         }
     }
 
-    /** Reads role, person, token and ESIA address of this login (technique of {@code esia-profile-select}). */
+    /** Reads role, person, token and ESIA address of this login. */
     static LoginFacts readLogin(AuthenticationFlowContext context, ConsentCheckSettings settings) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        BrokeredIdentityContext broker = brokerContext(context);
-        EsiaPersonData person = MatchAndLink.person(broker);
+        ThisLogin login = ThisLogin.of(context);
+        BrokeredEsiaPerson person = login.person().orElse(null);
 
         RegistryRole role = Roles.parse(authSession.getUserSessionNotes().get(ProfileNotes.ROLE))
-                .or(() -> ChosenRole.read(authSession)).orElse(null);
-        String oid = person != null ? person.oid() : broker != null && broker.getId() != null ? broker.getId() : federatedOid(context);
+                .or(login::chosenRole).orElse(null);
+        String oid = login.oid(context.getSession(), context.getUser());
         if (oid != null && person == null) {
             LOG.warnf("consent check: no readable ESIA person data in this login to client '%s'; birth date unknown",
                     authSession.getClient().getClientId());
@@ -195,40 +188,13 @@ public final class ConsentCheckAuthenticator implements Authenticator {
             LOG.warnf("consent check: ESIA sent no birth date in this login to client '%s'; treated as a minor",
                     authSession.getClient().getClientId());
         }
-        Object token = broker == null ? null
-                : broker.getContextData().get(UserAuthenticationIdentityProvider.FEDERATED_ACCESS_TOKEN);
         String registryId = authSession.getUserSessionNotes().get(ProfileNotes.REGISTRY_ID);
         ClientModel client = authSession.getClient();
         return new LoginFacts(role, context.getRealm().getId(), client.getClientId(), displayName(client), oid,
                 person == null ? null : person.birthDate(),
                 registryId == null || registryId.isEmpty() ? null : registryId,
-                token == null ? null : token.toString(),
-                esiaBaseUrl(settings, broker == null ? null : broker.getIdpConfig()));
-    }
-
-    /** The brokered context Keycloak keeps in the auth session for the post-broker-login flow. */
-    private static BrokeredIdentityContext brokerContext(AuthenticationFlowContext context) {
-        SerializedBrokeredIdentityContext serialized = SerializedBrokeredIdentityContext.readFromAuthenticationSession(
-                context.getAuthenticationSession(), PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT);
-        if (serialized == null) {
-            return null;
-        }
-        try {
-            return serialized.deserialize(context.getSession(), context.getAuthenticationSession());
-        } catch (RuntimeException e) {
-            LOG.warnf("consent check: brokered context not readable (%s)", e.getClass().getSimpleName());
-            return null;
-        }
-    }
-
-    private static String federatedOid(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
-        if (user == null) {
-            return null;
-        }
-        FederatedIdentityModel identity = context.getSession().users()
-                .getFederatedIdentity(context.getRealm(), user, LinkerNotes.ESIA_ALIAS);
-        return identity == null ? null : identity.getUserId();
+                login.esiaAccessToken(),
+                esiaBaseUrl(settings, login.identityProvider()));
     }
 
     /** The client's name as parents see it; the client id when the name is empty or a message key. */

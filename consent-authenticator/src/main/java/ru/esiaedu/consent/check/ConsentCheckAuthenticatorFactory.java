@@ -1,6 +1,5 @@
 package ru.esiaedu.consent.check;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.keycloak.authentication.Authenticator;
@@ -9,14 +8,16 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import ru.esiaedu.consent.ConsentIds;
-import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+import ru.esiaedu.login.step.EsiaStepFactory;
+import ru.esiaedu.login.age.AgeRules;
+import ru.esiaedu.login.age.KeycloakClock;
 
 /** «Согласие учащегося на вход (ЕСИА)» — post-broker-login execution {@code esia-consent-check}. */
-public final class ConsentCheckAuthenticatorFactory extends LinkerAuthenticatorFactory {
+public final class ConsentCheckAuthenticatorFactory extends EsiaStepFactory {
 
     public static final String ID = ConsentIds.CHECK_AUTHENTICATOR;
 
-    private static final ConsentCheckAuthenticator SINGLETON = new ConsentCheckAuthenticator(Clock.systemUTC());
+    private static final ConsentCheckAuthenticator SINGLETON = new ConsentCheckAuthenticator(KeycloakClock.UTC);
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property()
@@ -44,16 +45,7 @@ public final class ConsentCheckAuthenticatorFactory extends LinkerAuthenticatorF
             .options("STUDENT", "PARENT", "STAFF")
             .defaultValue(ConsentCheckSettings.DEFAULT_ROLES)
             .add()
-            .property()
-            .name(ConsentCheckSettings.TIME_ZONE)
-            .label("Часовой пояс региона (Region time zone)")
-            .helpText("Часовой пояс, в котором считается возраст учащегося в день входа (14 и 18 лет; родившимся 29 "
-                    + "февраля год добавляется 28 февраля), например Europe/Moscow, Asia/Yekaterinburg. Пусто или неверно — "
-                    + "Europe/Moscow. / Time zone of the region for the student's age on the day of login (IANA id); "
-                    + "empty or unknown means Europe/Moscow.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(ConsentCheckSettings.DEFAULT_TIME_ZONE)
-            .add()
+            .property(AgeRules.TIME_ZONE_PROPERTY)
             .property()
             .name(ConsentCheckSettings.PURPOSE)
             .label("Цель обработки данных (Purpose)")

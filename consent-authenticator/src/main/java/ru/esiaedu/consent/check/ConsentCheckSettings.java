@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import ru.esiaedu.consent.ConsentIds;
-import ru.esiaedu.linker.age.AgeRules;
-import ru.esiaedu.linker.role.Roles;
+import ru.esiaedu.login.age.AgeRules;
+import ru.esiaedu.login.Roles;
 import ru.esiaedu.registry.RegistryRole;
 
 /**
@@ -26,13 +26,12 @@ public record ConsentCheckSettings(String sourceId, Set<RegistryRole> rolesRequi
 
     public static final String CONSENT_SOURCE = "consentSource";
     public static final String ROLES_REQUIRING_CONSENT = "rolesRequiringConsent";
-    public static final String TIME_ZONE = "timeZone";
+    public static final String TIME_ZONE = AgeRules.TIME_ZONE_SETTING;
     public static final String PURPOSE = "purpose";
     public static final String ESIA_CONSENT_API_URL = "esiaConsentApiUrl";
 
     public static final String DEFAULT_SOURCE = ConsentIds.SOURCE_ESIA;
     public static final String DEFAULT_ROLES = "STUDENT";
-    public static final String DEFAULT_TIME_ZONE = "Europe/Moscow";
     public static final String DEFAULT_PURPOSE = "Вход учащегося в электронный дневник";
 
     public ConsentCheckSettings {

@@ -3,7 +3,7 @@ package ru.esiaedu.consent.check;
 import java.util.Locale;
 
 import ru.esiaedu.consent.source.Grantor;
-import ru.esiaedu.linker.age.AgeGroup;
+import ru.esiaedu.login.age.AgeGroup;
 
 /**
  * What the consent check decided for one login.

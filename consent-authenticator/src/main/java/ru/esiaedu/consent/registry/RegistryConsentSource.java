@@ -16,7 +16,7 @@ import ru.esiaedu.consent.source.ConsentStatus;
 import ru.esiaedu.consent.source.ConsentSubject;
 import ru.esiaedu.consent.source.Grantor;
 import ru.esiaedu.consent.source.SelfApproval;
-import ru.esiaedu.linker.age.AgeGroup;
+import ru.esiaedu.login.age.AgeGroup;
 import ru.esiaedu.registry.ConsentRecord;
 import ru.esiaedu.registry.ConsentRequestReceipt;
 import ru.esiaedu.registry.ConsentRequestRecord;

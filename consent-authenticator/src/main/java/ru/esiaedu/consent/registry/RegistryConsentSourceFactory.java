@@ -7,7 +7,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import ru.esiaedu.consent.ConsentIds;
 import ru.esiaedu.consent.source.ConsentSource;
 import ru.esiaedu.consent.source.ConsentSourceFactory;
-import ru.esiaedu.linker.support.Registry;
+import ru.esiaedu.login.step.Registry;
 
 /** Consent source {@code registry}: «Реестр школ (согласия на платформе)». */
 public final class RegistryConsentSourceFactory implements ConsentSourceFactory {

@@ -1,6 +1,6 @@
 package ru.esiaedu.consent.source;
 
-import ru.esiaedu.linker.age.AgeGroup;
+import ru.esiaedu.login.age.AgeGroup;
 
 /**
  * The student whose consent is checked, for one client system. Carries no personal data beyond identifiers.

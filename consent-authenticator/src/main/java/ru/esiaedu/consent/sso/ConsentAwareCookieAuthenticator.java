@@ -10,8 +10,8 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
 import ru.esiaedu.consent.check.ConsentCheckSettings;
-import ru.esiaedu.linker.LinkerNotes;
-import ru.esiaedu.linker.profile.ProfileNotes;
+import ru.esiaedu.login.LoginNotes;
+import ru.esiaedu.login.ProfileNotes;
 
 /**
  * Keycloak's cookie (SSO) step, except for sessions of roles that need a consent check at every login (students by
@@ -31,7 +31,7 @@ public final class ConsentAwareCookieAuthenticator extends CookieAuthenticator {
                 LOG.debugf("SSO session of a role that needs a consent check: signing in through ESIA again (realm %s)",
                         context.getRealm().getName());
                 // the role picker takes this like a deep link: no second «Войти с ролью» page
-                context.getAuthenticationSession().setClientNote(LinkerNotes.ROLE_REQUEST_PARAM, role.get());
+                context.getAuthenticationSession().setClientNote(LoginNotes.ROLE_REQUEST_PARAM, role.get());
                 context.getEvent().detail("consent_check", "sso_recheck");
                 context.attempted();
                 return;

@@ -9,10 +9,10 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import ru.esiaedu.consent.check.ConsentCheckSettings;
-import ru.esiaedu.linker.support.LinkerAuthenticatorFactory;
+import ru.esiaedu.login.step.EsiaStepFactory;
 
 /** «Cookie (SSO) с повторной проверкой согласия» — browser-flow execution {@code esia-consent-cookie}. */
-public final class ConsentAwareCookieAuthenticatorFactory extends LinkerAuthenticatorFactory {
+public final class ConsentAwareCookieAuthenticatorFactory extends EsiaStepFactory {
 
     public static final String ID = "esia-consent-cookie";
 

@@ -3,7 +3,7 @@ package ru.esiaedu.consent.sso;
 import java.util.Optional;
 import java.util.Set;
 
-import ru.esiaedu.linker.role.Roles;
+import ru.esiaedu.login.Roles;
 import ru.esiaedu.registry.RegistryRole;
 
 /**

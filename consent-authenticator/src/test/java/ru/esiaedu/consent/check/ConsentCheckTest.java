@@ -19,7 +19,7 @@ import ru.esiaedu.consent.check.ConsentOutcome.Request;
 import ru.esiaedu.consent.source.ConsentStatus;
 import ru.esiaedu.consent.source.ConsentSubject;
 import ru.esiaedu.consent.source.Grantor;
-import ru.esiaedu.linker.age.AgeGroup;
+import ru.esiaedu.login.age.AgeGroup;
 import ru.esiaedu.registry.RegistryRole;
 
 class ConsentCheckTest {
@@ -224,6 +224,29 @@ class ConsentCheckTest {
         ConsentCheck kaliningrad = new ConsentCheck(ConsentCheckSettings.from(
                 Map.of(ConsentCheckSettings.TIME_ZONE, "Europe/Kaliningrad")), CLOCK);
         assertThat(kaliningrad.ageGroup(student(born))).isEqualTo(AgeGroup.FROM_14_TO_17);   // 23:30 on 28 February
+    }
+
+    /** The same instants as the matcher's age tests (AccountMatcherTest): both flows share one age rule. */
+    @Test
+    void aChildBornOnTheTwentyNinthOfFebruaryIsFourteenOnTheTwentyEighthAsInMatching() {
+        LocalDate leapDay = LocalDate.of(2008, 2, 29);
+        ConsentCheck onTheTwentyEighth = new ConsentCheck(ConsentCheckSettings.defaults(),
+                Clock.fixed(Instant.parse("2022-02-28T09:00:00Z"), ZoneOffset.UTC));
+        assertThat(onTheTwentyEighth.ageGroup(student(leapDay))).isEqualTo(AgeGroup.FROM_14_TO_17);
+        ConsentCheck onTheTwentySeventh = new ConsentCheck(ConsentCheckSettings.defaults(),
+                Clock.fixed(Instant.parse("2022-02-27T09:00:00Z"), ZoneOffset.UTC));
+        assertThat(onTheTwentySeventh.ageGroup(student(leapDay))).isEqualTo(AgeGroup.UNDER_14);
+    }
+
+    @Test
+    void aStudentIsFourteenFromMidnightInMoscowWhileTheServerClockIsStillOnTheDayBeforeAsInMatching() {
+        LocalDate born = LocalDate.of(2012, 3, 15);
+        ConsentCheck halfPastMidnightInMoscow = new ConsentCheck(ConsentCheckSettings.defaults(),
+                Clock.fixed(Instant.parse("2026-03-14T21:30:00Z"), ZoneOffset.UTC));
+        assertThat(halfPastMidnightInMoscow.ageGroup(student(born))).isEqualTo(AgeGroup.FROM_14_TO_17);
+        ConsentCheck beforeMidnightInMoscow = new ConsentCheck(ConsentCheckSettings.defaults(),
+                Clock.fixed(Instant.parse("2026-03-14T20:30:00Z"), ZoneOffset.UTC));
+        assertThat(beforeMidnightInMoscow.ageGroup(student(born))).isEqualTo(AgeGroup.UNDER_14);
     }
 
     @Test

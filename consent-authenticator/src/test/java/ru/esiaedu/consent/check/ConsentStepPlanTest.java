@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import ru.esiaedu.consent.check.ConsentOutcome.Notice;
 import ru.esiaedu.consent.check.ConsentOutcome.Request;
 import ru.esiaedu.consent.source.Grantor;
-import ru.esiaedu.linker.age.AgeGroup;
+import ru.esiaedu.login.age.AgeGroup;
 
 /** Outcome → events, page and attributes: exactly what the authenticator applies. */
 class ConsentStepPlanTest {

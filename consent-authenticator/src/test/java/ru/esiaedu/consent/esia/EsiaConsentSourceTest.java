@@ -24,7 +24,7 @@ import ru.esiaedu.consent.source.ConsentApprover;
 import ru.esiaedu.consent.source.ConsentSourceUnavailableException;
 import ru.esiaedu.consent.source.ConsentStatus;
 import ru.esiaedu.consent.source.ConsentSubject;
-import ru.esiaedu.linker.age.AgeGroup;
+import ru.esiaedu.login.age.AgeGroup;
 
 /** Source {@code esia}: the subject's token and ESIA address go to the client; every failure is "unavailable". */
 class EsiaConsentSourceTest {

@@ -248,7 +248,7 @@ public final class FakeConsentRegistry implements SchoolRegistryProvider {
     }
 
     @Override
-    public boolean link(String accountId, String esiaOid, String how) {
+    public boolean link(String accountId, String esiaOid, ru.esiaedu.registry.LinkRule how) {
         throw new UnsupportedOperationException();
     }
 

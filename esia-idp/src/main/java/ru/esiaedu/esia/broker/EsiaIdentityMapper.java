@@ -9,14 +9,12 @@ import org.keycloak.broker.oidc.mappers.AbstractJsonUserAttributeMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderModel;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ru.esiaedu.esia.api.AccountType;
 import ru.esiaedu.esia.api.EsiaDocument;
-import ru.esiaedu.esia.api.EsiaKid;
 import ru.esiaedu.esia.api.EsiaPerson;
+import ru.esiaedu.esia.person.EsiaPersonDocument;
 
 /**
  * Turns the ESIA person into Keycloak's brokered identity: federated id = oid, a stable username,
@@ -26,7 +24,6 @@ import ru.esiaedu.esia.api.EsiaPerson;
  */
 final class EsiaIdentityMapper {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private EsiaIdentityMapper() {
@@ -41,7 +38,7 @@ final class EsiaIdentityMapper {
         identity.setLastName(person.lastName());
         person.verifiedEmail().ifPresent(identity::setEmail);
 
-        ObjectNode profile = profileJson(person, accountType);
+        ObjectNode profile = EsiaPersonDocument.write(person, accountType);
         setAttribute(identity, EsiaUserAttributes.MIDDLE_NAME, person.middleName());
         setAttribute(identity, EsiaUserAttributes.BIRTH_DATE, person.birthDate() == null ? null : ISO_DATE.format(person.birthDate()));
         setAttribute(identity, EsiaUserAttributes.GENDER, person.gender());
@@ -58,56 +55,8 @@ final class EsiaIdentityMapper {
         }
 
         identity.getContextData().put(AbstractJsonUserAttributeMapper.CONTEXT_JSON_NODE, profile);
-        identity.getContextData().put(EsiaUserAttributes.CONTEXT_PERSON_JSON, profile.toString());
+        identity.getContextData().put(EsiaPersonDocument.CONTEXT_KEY, profile.toString());
         return identity;
-    }
-
-    /** The normalised person document: dates ISO, documents as "series number", only verified contacts. */
-    static ObjectNode profileJson(EsiaPerson person, AccountType accountType) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("oid", person.oid());
-        node.put("lastName", person.lastName());
-        node.put("firstName", person.firstName());
-        node.put("middleName", person.middleName());
-        node.put("birthDate", person.birthDate() == null ? null : ISO_DATE.format(person.birthDate()));
-        node.put("gender", person.gender());
-        node.put("snils", person.snils());
-        node.put("trusted", person.trusted());
-        node.put("accountType", accountType.name());
-        node.put("email", person.verifiedEmail().orElse(null));
-        node.put("mobile", person.verifiedMobile().orElse(null));
-        node.set("passport", documentJson(person.passport()));
-        node.set("birthCertificate", documentJson(person.birthCertificate()));
-        ArrayNode children = node.putArray("children");
-        for (EsiaKid kid : person.kids()) {
-            ObjectNode child = children.addObject();
-            child.put("oid", kid.oid());
-            child.put("lastName", kid.lastName());
-            child.put("firstName", kid.firstName());
-            child.put("middleName", kid.middleName());
-            child.put("birthDate", kid.birthDate() == null ? null : ISO_DATE.format(kid.birthDate()));
-            child.put("gender", kid.gender());
-            child.put("snils", kid.snils());
-            child.set("birthCertificate", documentJson(kid.birthCertificate()));
-        }
-        return node;
-    }
-
-    private static ObjectNode documentJson(Optional<EsiaDocument> document) {
-        if (document.isEmpty()) {
-            return null;
-        }
-        EsiaDocument doc = document.get();
-        ObjectNode node = JSON.createObjectNode();
-        node.put("type", doc.type());
-        node.put("series", doc.series());
-        node.put("number", doc.number());
-        node.put("issueDate", doc.issueDate() == null ? null : ISO_DATE.format(doc.issueDate()));
-        node.put("issuedBy", doc.issuedBy());
-        node.put("actNo", doc.actNo());
-        node.put("actDate", doc.actDate() == null ? null : ISO_DATE.format(doc.actDate()));
-        node.put("verified", doc.verified());
-        return node;
     }
 
     private static String documentNumber(Optional<EsiaDocument> document) {

@@ -20,9 +20,6 @@ public final class EsiaUserAttributes {
     public static final List<String> ALL = List.of(MIDDLE_NAME, BIRTH_DATE, GENDER, SNILS, MOBILE, ACCOUNT_TYPE,
             TRUSTED, PASSPORT, BIRTH_CERTIFICATE, CHILDREN);
 
-    /** Context-data key holding the normalised person JSON for the authenticators that follow. */
-    public static final String CONTEXT_PERSON_JSON = "esia.person";
-
     private EsiaUserAttributes() {
     }
 }

@@ -116,7 +116,7 @@ class EsiaIdentityMapperTest {
         JsonNode forMappers = (JsonNode) identity.getContextData().get(AbstractJsonUserAttributeMapper.CONTEXT_JSON_NODE);
         assertThat(forMappers.path("passport").path("number").asText()).isEqualTo("925695");
         assertThat(forMappers.path("accountType").asText()).isEqualTo("CHILD");
-        JsonNode forAuthenticators = new ObjectMapper().readTree((String) identity.getContextData().get(EsiaUserAttributes.CONTEXT_PERSON_JSON));
+        JsonNode forAuthenticators = new ObjectMapper().readTree((String) identity.getContextData().get(ru.esiaedu.esia.person.EsiaPersonDocument.CONTEXT_KEY));
         assertThat(forAuthenticators).isEqualTo(forMappers);
         assertThat(forAuthenticators.path("email").asText()).isEqualTo("Diana@Example.ru");
     }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
@@ -26,6 +25,7 @@ import ru.esiaedu.registry.ConsentRequestReceipt;
 import ru.esiaedu.registry.ConsentRequestRecord;
 import ru.esiaedu.registry.DocumentType;
 import ru.esiaedu.registry.IdentityDocument;
+import ru.esiaedu.registry.LinkRule;
 import ru.esiaedu.registry.Organisation;
 import ru.esiaedu.registry.PasswordHashes;
 import ru.esiaedu.registry.RegistryAccount;
@@ -41,14 +41,13 @@ import ru.esiaedu.registry.normalize.Snils;
  * The registry over JDBC. Every query is parameterised and has the configured query timeout; lookups run on
  * read-only connections, {@link #link} and {@link #createAccessRequest} write in one transaction each; the consent
  * methods are in {@link JdbcConsents}.
- * Finder arguments are normalised again (the normalisers are idempotent), so a caller's slip cannot widen a match.
+ * Finder arguments are normalised here, with the functions that normalise stored data (the SPI's contract).
  */
 public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider {
 
     /** At most this many accounts per lookup: a shared phone must not turn one login into a data dump. */
     static final int MAX_ACCOUNTS = 50;
 
-    static final Set<String> LINK_RULES = Set.of("SNILS", "PHONE", "EMAIL", "NAME_DOCUMENT", "LEGACY_LOGIN");
 
     private static final Logger LOG = Logger.getLogger(JdbcSchoolRegistryProvider.class);
 
@@ -79,9 +78,9 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     }
 
     @Override
-    public List<RegistryAccount> findBySnils(RegistryRole role, String normalisedSnils) throws RegistryUnavailableException {
+    public List<RegistryAccount> findBySnils(RegistryRole role, String rawSnils) throws RegistryUnavailableException {
         Objects.requireNonNull(role, "role");
-        Optional<String> snils = Snils.normalize(normalisedSnils);
+        Optional<String> snils = Snils.normalize(rawSnils);
         if (snils.isEmpty()) {
             return List.of();
         }
@@ -89,9 +88,9 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     }
 
     @Override
-    public List<RegistryAccount> findByPhone(RegistryRole role, String normalisedPhone) throws RegistryUnavailableException {
+    public List<RegistryAccount> findByPhone(RegistryRole role, String rawPhone) throws RegistryUnavailableException {
         Objects.requireNonNull(role, "role");
-        Optional<String> phone = Phones.normalize(normalisedPhone);
+        Optional<String> phone = Phones.normalize(rawPhone);
         if (phone.isEmpty()) {
             return List.of();
         }
@@ -101,9 +100,9 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     }
 
     @Override
-    public List<RegistryAccount> findByEmail(RegistryRole role, String normalisedEmail) throws RegistryUnavailableException {
+    public List<RegistryAccount> findByEmail(RegistryRole role, String rawEmail) throws RegistryUnavailableException {
         Objects.requireNonNull(role, "role");
-        Optional<String> email = Emails.normalize(normalisedEmail);
+        Optional<String> email = Emails.normalize(rawEmail);
         if (email.isEmpty()) {
             return List.of();
         }
@@ -113,13 +112,13 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     }
 
     @Override
-    public List<RegistryAccount> findByNameAndBirthDate(RegistryRole role, String normalisedLastName,
-            String normalisedFirstName, String normalisedMiddleNameOrNull, LocalDate birthDate)
+    public List<RegistryAccount> findByNameAndBirthDate(RegistryRole role, String rawLastName,
+            String rawFirstName, String rawMiddleNameOrNull, LocalDate birthDate)
             throws RegistryUnavailableException {
         Objects.requireNonNull(role, "role");
-        String last = Names.normalize(normalisedLastName);
-        String first = Names.normalize(normalisedFirstName);
-        String middle = Names.normalize(normalisedMiddleNameOrNull);
+        String last = Names.normalize(rawLastName);
+        String first = Names.normalize(rawFirstName);
+        String middle = Names.normalize(rawMiddleNameOrNull);
         if (last == null || first == null || birthDate == null) {
             return List.of();
         }
@@ -148,10 +147,8 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     }
 
     @Override
-    public boolean link(String accountId, String esiaOid, String how) throws RegistryUnavailableException {
-        if (how == null || !LINK_RULES.contains(how)) {
-            throw new IllegalArgumentException("link: 'how' must be one of " + LINK_RULES);
-        }
+    public boolean link(String accountId, String esiaOid, LinkRule how) throws RegistryUnavailableException {
+        Objects.requireNonNull(how, "how");
         if (accountId == null || accountId.isBlank() || esiaOid == null || esiaOid.isBlank()) {
             throw new IllegalArgumentException("link: account id and ESIA oid are required");
         }
@@ -193,7 +190,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
                         "INSERT INTO sr_account_link (account_id, esia_oid, how, linked_at) VALUES (?, ?, ?, ?)")) {
                     s.setString(1, accountId);
                     s.setString(2, esiaOid);
-                    s.setString(3, how);
+                    s.setString(3, how.name());
                     s.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(clock)));
                     s.executeUpdate();
                 }

@@ -38,6 +38,7 @@ import ru.esiaedu.registry.ConsentRequestRecord;
 import ru.esiaedu.registry.ConsentRequestStatus;
 import ru.esiaedu.registry.DocumentType;
 import ru.esiaedu.registry.IdentityDocument;
+import ru.esiaedu.registry.LinkRule;
 import ru.esiaedu.registry.Organisation;
 import ru.esiaedu.registry.RegistryAccount;
 import ru.esiaedu.registry.RegistryRole;
@@ -313,11 +314,11 @@ abstract class AbstractRegistryTest {
 
     @Test
     void linkIsIdempotentAndRefusesAnAccountHeldByAnotherPerson() throws Exception {
-        assertThat(registry.link("acc-sokolova-sch1", "1000300102", "SNILS")).isTrue();
-        assertThat(registry.link("acc-sokolova-sch1", "1000300102", "SNILS")).isTrue();
-        assertThat(registry.link("acc-sokolova-gym5", "1000300102", "EMAIL")).isTrue();
-        assertThat(registry.link("acc-sokolova-sch1", "1000300666", "LEGACY_LOGIN")).isFalse();
-        assertThat(registry.link("no-such-account", "1000300102", "SNILS")).isFalse();
+        assertThat(registry.link("acc-sokolova-sch1", "1000300102", LinkRule.SNILS)).isTrue();
+        assertThat(registry.link("acc-sokolova-sch1", "1000300102", LinkRule.SNILS)).isTrue();
+        assertThat(registry.link("acc-sokolova-gym5", "1000300102", LinkRule.EMAIL)).isTrue();
+        assertThat(registry.link("acc-sokolova-sch1", "1000300666", LinkRule.LEGACY_LOGIN)).isFalse();
+        assertThat(registry.link("no-such-account", "1000300102", LinkRule.SNILS)).isFalse();
         assertThat(registry.findLinked("1000300102")).extracting(RegistryAccount::id)
                 .containsExactlyInAnyOrder("acc-sokolova-sch1", "acc-sokolova-gym5");
         assertThat(registry.findLinked("1000300666")).isEmpty();
@@ -330,13 +331,13 @@ abstract class AbstractRegistryTest {
             }
             assertThat(rows).containsExactly("acc-sokolova-sch1/1000300102/SNILS", "acc-sokolova-gym5/1000300102/EMAIL");
         }
-        assertThatThrownBy(() -> registry.link("acc-petrov-sch1", "1000300103", "GUESS"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> registry.link("acc-petrov-sch1", "1000300103", null))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void twoPeopleLinkingTheSameAccountAtOnceOneWins() throws Exception {
-        List<Boolean> results = race(2, i -> registry.link("acc-petrov-sch1", "oid-" + i, "SNILS"));
+        List<Boolean> results = race(2, i -> registry.link("acc-petrov-sch1", "oid-" + i, LinkRule.SNILS));
         assertThat(results).containsExactlyInAnyOrder(true, false);
         assertThat(count("SELECT COUNT(*) FROM sr_account_link")).isEqualTo(1);
     }
@@ -772,7 +773,7 @@ abstract class AbstractRegistryTest {
             SchoolRegistryProvider provider = slow.create(null);
             provider.organisations();
             long start = System.nanoTime();
-            assertThatThrownBy(() -> provider.link("acc-petrov-sch1", "1000300103", "SNILS"))
+            assertThatThrownBy(() -> provider.link("acc-petrov-sch1", "1000300103", LinkRule.SNILS))
                     .isInstanceOf(RegistryUnavailableException.class)
                     .hasMessageContaining("link");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));

@@ -9,7 +9,7 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import ru.esiaedu.linker.support.Registry;
+import ru.esiaedu.login.step.Registry;
 
 /** Admin REST extension {@code esia-consents}: {@code /admin/realms/{realm}/esia-consents} (see {@link ConsentAdminResource}). */
 public final class ConsentAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {

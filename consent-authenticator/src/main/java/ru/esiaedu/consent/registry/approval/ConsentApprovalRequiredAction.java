@@ -22,8 +22,8 @@ import org.keycloak.models.UserModel;
 
 import ru.esiaedu.consent.ConsentIds;
 import ru.esiaedu.consent.registry.RegistryConsentEvents;
-import ru.esiaedu.linker.LinkerNotes;
-import ru.esiaedu.linker.support.Registry;
+import ru.esiaedu.login.LoginNotes;
+import ru.esiaedu.login.step.Registry;
 import ru.esiaedu.registry.RegistryUnavailableException;
 
 /**
@@ -157,7 +157,7 @@ public final class ConsentApprovalRequiredAction implements RequiredActionProvid
             return Optional.empty();
         }
         FederatedIdentityModel identity = context.getSession().users()
-                .getFederatedIdentity(context.getRealm(), user, LinkerNotes.ESIA_ALIAS);
+                .getFederatedIdentity(context.getRealm(), user, LoginNotes.ESIA_ALIAS);
         return identity == null || identity.getUserId() == null ? Optional.empty() : Optional.of(identity.getUserId());
     }
 

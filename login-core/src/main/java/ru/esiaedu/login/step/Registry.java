@@ -1,4 +1,4 @@
-package ru.esiaedu.linker.support;
+package ru.esiaedu.login.step;
 
 import org.keycloak.models.KeycloakSession;
 

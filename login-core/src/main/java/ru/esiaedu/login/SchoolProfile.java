@@ -1,4 +1,4 @@
-package ru.esiaedu.linker.profile;
+package ru.esiaedu.login;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

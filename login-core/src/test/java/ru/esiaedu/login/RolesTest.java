@@ -1,4 +1,4 @@
-package ru.esiaedu.linker.role;
+package ru.esiaedu.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ru.esiaedu.linker.age;
+package ru.esiaedu.login.age;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ru.esiaedu.linker.profile;
+package ru.esiaedu.login;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,36 +1,28 @@
 package ru.esiaedu.linker.support;
 
-import java.net.URI;
-
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationProcessor;
-import org.keycloak.services.Urls;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.linker.LinkerNotes;
+import ru.esiaedu.login.step.Pages;
 import ru.esiaedu.linker.firstlogin.StudentNotFoundNotice;
 
-/** Pages and redirects shared by the linker steps. */
-public final class Pages {
+/** Pages the linker steps share (the buttons and «Выход» every ESIA page has are in {@link Pages}). */
+public final class LinkerPages {
 
     public static final String NOT_FOUND = "esia-not-found.ftl";
     public static final String REGISTRY_UNAVAILABLE = "esia-registry-unavailable.ftl";
     public static final String LOGIN_IN_PROGRESS = "esia-login-in-progress.ftl";
     public static final String PROFILE_SELECT = "esia-profile-select.ftl";
 
-    /** Form field carrying the button pressed on our pages. */
-    public static final String FORM_ACTION = "action";
     public static final String ACTION_LINK = LinkerNotes.NEXT_LINK;
     public static final String ACTION_REQUEST = LinkerNotes.NEXT_REQUEST;
-    public static final String ACTION_EXIT = "exit";
-    public static final String ACTION_RETRY = "retry";
 
     /** Event error for the outage (the registry's own log says why). */
     public static final String REGISTRY_UNAVAILABLE_ERROR = "school_registry_unavailable";
 
-    private Pages() {
+    private LinkerPages() {
     }
 
     /**
@@ -60,20 +52,5 @@ public final class Pages {
     public static Response registryUnavailable(AuthenticationFlowContext context) {
         context.getEvent().clone().detail("reason", "school registry unavailable").error(REGISTRY_UNAVAILABLE_ERROR);
         return context.form().createForm(REGISTRY_UNAVAILABLE);
-    }
-
-    /**
-     * «Выход»: back to the start of the browser flow (the role page / login page) through Keycloak's
-     * own restart endpoint, which drops the brokered login. The role the client forced is forgotten,
-     * so the person can choose another one.
-     */
-    public static Response exitToLogin(AuthenticationFlowContext context) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        authSession.removeClientNote(LinkerNotes.ROLE);
-        authSession.removeClientNote(LinkerNotes.ROLE_REQUEST_PARAM);
-        URI restart = Urls.realmLoginRestartPage(context.getUriInfo().getBaseUri(), context.getRealm().getName(),
-                authSession.getClient().getClientId(), authSession.getTabId(),
-                AuthenticationProcessor.getClientData(context.getSession(), authSession), true);
-        return Response.status(Response.Status.FOUND).location(restart).build();
     }
 }

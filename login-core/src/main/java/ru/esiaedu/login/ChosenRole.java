@@ -1,10 +1,9 @@
-package ru.esiaedu.linker.role;
+package ru.esiaedu.login;
 
 import java.util.Optional;
 
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import ru.esiaedu.linker.LinkerNotes;
 import ru.esiaedu.registry.RegistryRole;
 
 /** The role chosen for this login, wherever it survived: auth note, client note, or the client's request parameter. */
@@ -14,8 +13,8 @@ public final class ChosenRole {
     }
 
     public static Optional<RegistryRole> read(AuthenticationSessionModel authSession) {
-        return Roles.parse(authSession.getAuthNote(LinkerNotes.ROLE))
-                .or(() -> Roles.parse(authSession.getClientNote(LinkerNotes.ROLE)))
-                .or(() -> Roles.parse(authSession.getClientNote(LinkerNotes.ROLE_REQUEST_PARAM)));
+        return Roles.parse(authSession.getAuthNote(LoginNotes.ROLE))
+                .or(() -> Roles.parse(authSession.getClientNote(LoginNotes.ROLE)))
+                .or(() -> Roles.parse(authSession.getClientNote(LoginNotes.ROLE_REQUEST_PARAM)));
     }
 }

@@ -1,4 +1,4 @@
-package ru.esiaedu.linker.role;
+package ru.esiaedu.login;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ru.esiaedu.linker.support;
+package ru.esiaedu.login.step;
 
 import java.util.List;
 
@@ -9,11 +9,11 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
- * What every factory of this module shares: stateless authenticators (no lifecycle work) that never
+ * What every factory of an ESIA login step shares: stateless authenticators (no lifecycle work) that never
  * set up a user themselves, REQUIRED or DISABLED in a flow, configurable exactly when they have
  * settings. Subclasses keep only what is theirs: id, texts, settings, other requirement choices.
  */
-public abstract class LinkerAuthenticatorFactory implements AuthenticatorFactory {
+public abstract class EsiaStepFactory implements AuthenticatorFactory {
 
     private static final Requirement[] REQUIRED_OR_DISABLED = {Requirement.REQUIRED, Requirement.DISABLED};
 

@@ -1,0 +1,46 @@
+package ru.esiaedu.architecture;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering of the provider JARs (docs/architecture.md): the two login flows — the linker
+ * ({@code ru.esiaedu.linker}) and the consent check ({@code ru.esiaedu.consent}) — share only {@code login-core}
+ * ({@code ru.esiaedu.login}), which sits on the ESIA provider ({@code ru.esiaedu.esia}) and the registry
+ * ({@code ru.esiaedu.registry}); none of those reaches up. Each JAR then loads without the ones above it.
+ */
+@AnalyzeClasses(packages = "ru.esiaedu", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+    @ArchTest
+    static final ArchRule flowModulesNeverImportEachOther = slices()
+            .matching("ru.esiaedu.(linker|consent)..")
+            .namingSlices("flow module $1")
+            .should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule loginCoreKnowsNoFlow = noClasses()
+            .that().resideInAPackage("ru.esiaedu.login..")
+            .should().dependOnClassesThat().resideInAnyPackage("ru.esiaedu.linker..", "ru.esiaedu.consent..");
+
+    @ArchTest
+    static final ArchRule providerAndRegistryKnowNoLoginStep = noClasses()
+            .that().resideInAnyPackage("ru.esiaedu.esia..", "ru.esiaedu.registry..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("ru.esiaedu.login..", "ru.esiaedu.linker..", "ru.esiaedu.consent..");
+
+    @ArchTest
+    static final ArchRule registryKnowsNoEsia = noClasses()
+            .that().resideInAPackage("ru.esiaedu.registry..")
+            .should().dependOnClassesThat().resideInAPackage("ru.esiaedu.esia..");
+
+    @ArchTest
+    static final ArchRule esiaProviderKnowsNoRegistry = noClasses()
+            .that().resideInAPackage("ru.esiaedu.esia..")
+            .should().dependOnClassesThat().resideInAPackage("ru.esiaedu.registry..");
+}
