@@ -139,7 +139,7 @@ cat <<INFO
                      "Demo persons" say who shows what) -> «Предоставить» -> back on the portal: name, role,
                      organisation, class and all profiles; «Выйти» signs out at Keycloak and ESIA
                   e.g. Соколова Елена as «сотрудник», then «Выйти» and as «родитель»: two profiles, one person
-  Consent         (seed 002) as «учащийся» pick Джалилова Амина (10) -> «нужно согласие одного из родителей»;
+  Consent         as «учащийся» pick Джалилова Амина (10) -> «нужно согласие одного из родителей»;
                   then http://localhost:$EMULATOR_PORT/profile/consents as Захарченко Диана or Джалилов Егор ->
                   «Подтвердить» -> Амина gets in; «Отозвать» there -> she is stopped at her next login
   Help page       http://localhost:$KC_PORT/realms/school/esia-help   («Как войти через Госуслуги (ЕСИА)»)

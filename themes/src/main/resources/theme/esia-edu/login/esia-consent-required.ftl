@@ -1,4 +1,4 @@
-<#-- «Для входа в дневник нужно согласие…» (seed 002). Owner: ru.esiaedu.consent.check.ConsentCheckAuthenticator.
+<#-- «Для входа в дневник нужно согласие…». Owner: ru.esiaedu.consent.check.ConsentCheckAuthenticator.
      Attributes: esiaConsentMinor (boolean), esiaConsentChannel (gosuslugi = source esia | platform = registry),
      esiaConsentSelfApproval (boolean: an adult may give the consent here), esiaConsentOperator (client name).
      Form field action = approve (with checkbox consentAgree) | recheck | exit. -->

@@ -1,6 +1,6 @@
 <#-- «Как войти через Госуслуги (ЕСИА)»: served outside a login flow at /realms/{realm}/esia-help
-     (ru.esiaedu.themes.help.EsiaHelpResource). The steps and error texts come from the regions' instructions
-     (shared/seeds). Anchors other pages link to: #roles, #child-account, #teen-account, #link-account, #consent,
+     (ru.esiaedu.themes.help.EsiaHelpResource). The steps and error texts come from the regions' published ESIA
+     login instructions. Anchors other pages link to: #roles, #child-account, #teen-account, #link-account, #consent,
      #errors. The text is Russian whatever the interface language (as the Gosuslugi pages are); lang="ru" marks it. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>

@@ -1,4 +1,4 @@
-<#-- «Привязать учётную запись» (seed 001). Modes (esiaLinkMode): form | closed | unavailable | error.
+<#-- «Привязать учётную запись». Modes (esiaLinkMode): form | closed | unavailable | error.
      Owner: ru.esiaedu.linker.link.LegacyLinkAuthenticator -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>

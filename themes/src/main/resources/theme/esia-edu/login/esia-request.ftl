@@ -1,4 +1,4 @@
-<#-- «Обратиться в организацию» (seed 003). Modes (esiaRequestMode): form | conditions | unavailable | error.
+<#-- «Обратиться в организацию». Modes (esiaRequestMode): form | conditions | unavailable | error.
      Owner: ru.esiaedu.linker.request.AccessRequestAuthenticator -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The consent-check pages (seed 002): keys in both languages, exact seed texts, forms with stable ids. */
+/** The consent-check pages: keys in both languages, exact seed texts, forms with stable ids. */
 class ConsentThemeTest {
 
     private static final Pattern CHOSEN = Pattern.compile("then\\(\"([A-Za-z.]+)\", \"([A-Za-z.]+)\"\\)");

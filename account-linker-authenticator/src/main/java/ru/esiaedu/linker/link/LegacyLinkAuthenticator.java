@@ -44,7 +44,7 @@ import ru.esiaedu.registry.LinkRule;
 import ru.esiaedu.login.step.ThisLogin;
 
 /**
- * «Привязать учётную запись» (seed 001): the person picks the organisation and types the login and password of
+ * «Привязать учётную запись»: the person picks the organisation and types the login and password of
  * the school system for the role chosen earlier; the registry checks them and records that this ESIA person owns
  * the account. Acts only when the flow sent the person here (see {@link ru.esiaedu.linker.condition.LinkerNextCondition}).
  */

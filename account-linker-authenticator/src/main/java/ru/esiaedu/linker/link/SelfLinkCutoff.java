@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
- * The «самостоятельная привязка доступна до …» rule of seed 001: self-linking with the legacy login works up to
+ * The «самостоятельная привязка доступна до …» rule («С апреля 2025 года привязка учётной записи Госуслуг возможна только ответственным сотрудником образовательной организации»): self-linking with the legacy login works up to
  * and including the configured day (Moscow time); from the next midnight in Moscow only the school can link.
  */
 public final class SelfLinkCutoff {

@@ -39,7 +39,7 @@ import ru.esiaedu.login.step.Registry;
 import ru.esiaedu.login.step.ThisLogin;
 
 /**
- * «Обратиться в организацию» (seed 003): a confirmed ESIA person with no matching registry account sends the
+ * «Обратиться в организацию»: a confirmed ESIA person with no matching registry account sends the
  * school a request (child's name, organisation, class, e-mail), sees its number and gets an e-mail. The login
  * ends here: there is no account yet, so the page offers «Выход» back to the login page.
  */
@@ -138,7 +138,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
     }
 
     /**
-     * Who may send a request (seed 003): a confirmed ESIA account and, for parents, children filled in at
+     * Who may send a request: a confirmed ESIA account and, for parents, children filled in at
      * Gosuslugi. Staff are sent to their organisation's administrator. A request already sent in this login is
      * shown again instead of the form. Empty means a page has been shown.
      */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import ru.esiaedu.registry.Organisation;
 
 /**
- * The «Обратиться в организацию» form (seed 003): child's full name, organisation type, organisation, class,
+ * The «Обратиться в организацию» form: child's full name, organisation type, organisation, class,
  * contact e-mail. Values are normalised on the way in (trimmed, spaces collapsed, e-mail lower case), so the
  * idempotency key and the registry see the same thing however the person typed it.
  */

@@ -18,7 +18,7 @@ import ru.esiaedu.login.LoginNotes;
 import ru.esiaedu.login.Roles;
 
 /**
- * «Войти с ролью» (seed 001, step 1): the browser flow asks for the role before the redirect to ESIA,
+ * «Войти с ролью»: the browser flow asks for the role before the redirect to ESIA,
  * unless the client already said {@code role=parent|student|staff} in the authorization request.
  * The role is kept as an auth note and a client note: the first-broker-login flow clears auth notes.
  */

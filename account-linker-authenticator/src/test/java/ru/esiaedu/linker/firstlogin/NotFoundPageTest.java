@@ -28,7 +28,7 @@ import freemarker.template.TemplateMethodModelEx;
 
 /**
  * «Запись не найдена» rendered with FreeMarker as Keycloak does (HTML auto-escaping, MessageFormat messages) inside a
- * stub of keycloak.v2's layout: the generic text for parents and staff, seed 002's text for students by age, with the
+ * stub of keycloak.v2's layout: the generic text for parents and staff, the required text for students by age, with the
  * feedback form as a link only when configured, and the page's actions unchanged.
  */
 class NotFoundPageTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The consent pages rendered for each audience and source, in both languages; seed 002's texts exact. */
+/** The consent pages rendered for each audience and source, in both languages's texts exact. */
 class ConsentPagesTest {
 
     static final String REQUIRED = "esia-consent-required.ftl";

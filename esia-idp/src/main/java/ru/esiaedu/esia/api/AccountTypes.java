@@ -7,7 +7,7 @@ import java.util.Locale;
  *
  * <p><b>Assumption.</b> ESIA's id_token claim {@code urn:esia:sbj:lvl} is taken to mean
  * {@code "KD"} = child account, {@code "P"} = simplified, {@code "PR"} = confirmed. That reading is
- * <em>not</em> confirmed by any public ESIA client (esia-protocol.md marks it unconfirmed). This
+ * <em>not</em> confirmed by any public ESIA client (docs/esia-idp.md lists it among the assumptions). This
  * method is the one narrow place to change when the real semantics become known. Only {@code KD} is
  * trusted from the claim; "confirmed" always comes from the person's {@code trusted} flag (or
  * {@code urn:esia:sbj:is_tru}), which is confirmed behaviour.

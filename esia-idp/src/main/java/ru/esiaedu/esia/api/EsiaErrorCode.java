@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 /**
  * ESIA error codes ({@code ESIA-0070xx}) and the categories the Russian error pages are keyed on.
  *
- * <p>The table follows {@code esia-protocol.md} ("Errors"). Codes not listed there map to
+ * <p>The table is the codebook in docs/esia-idp.md. Codes not listed there map to
  * {@link Category#UNKNOWN}, except the consent family {@code ESIA-0367xx}. Choices beyond the
- * brief's list: the PKCE codes ESIA-007039/007040 and ESIA-005029 (REST call without the needed
+ * codes public ESIA clients document: the PKCE codes ESIA-007039/007040 and ESIA-005029 (REST call without the needed
  * scope) are {@link Category#CLIENT_MISCONFIGURED}; without a known code the OAuth {@code error}
  * decides ({@code invalid_grant} → CODE_EXPIRED, {@code invalid_client}/{@code unauthorized_client}/
  * {@code invalid_scope}/{@code unsupported_response_type} → CLIENT_MISCONFIGURED).

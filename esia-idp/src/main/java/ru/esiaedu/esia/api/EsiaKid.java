@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A child linked to the person ({@code /rs/prns/{oid}/kids}). The child object's shape is
- * <em>unconfirmed</em> in public clients (see esia-protocol.md); {@code oid} is taken from
+ * <em>unconfirmed</em> in public clients (docs/esia-idp.md lists it among the assumptions); {@code oid} is taken from
  * {@code id} (or {@code oid}). Fields are present only if the matching {@code kid_*} scope was
  * granted. {@link #toString()} omits personal data.
  */
