@@ -25,6 +25,12 @@ public final class E2e {
         }
     }
 
+    /** The repository root (deploy/, docs/, the modules), passed by surefire; falls back to .. from e2e-tests. */
+    public static Path repositoryDir() {
+        String dir = System.getProperty("e2e.repository.dir");
+        return (dir != null ? Paths.get(dir) : Paths.get("..")).toAbsolutePath().normalize();
+    }
+
     /** A port free right now. Another process could take it before we bind; good enough for tests. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -28,6 +28,13 @@ public final class KeycloakTestServer {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
     private static final int LOG_TAIL_LINES = 80;
 
+    /**
+     * The registry's database password, as the install guide passes it: Keycloak's environment variable for
+     * the SPI option {@code spi-school-registry--jdbc--password} (a {@code ${vault.…}} reference on the command
+     * line or in keycloak.conf would be expanded by Keycloak's configuration layer and never reach the registry).
+     */
+    public static final String REGISTRY_PASSWORD_VARIABLE = "KC_SPI_SCHOOL_REGISTRY__JDBC__PASSWORD";
+
     private static Options pendingOptions = new Options();
     private static KeycloakTestServer instance;
     private static RuntimeException startupFailure;
@@ -35,6 +42,7 @@ public final class KeycloakTestServer {
     private final Path home;
     private final Path logFile;
     private final int httpPort;
+    private final int managementPort;
     private final String baseUrl;
     private final PostgresDatabase database;
     private final Process process;
@@ -117,10 +125,12 @@ public final class KeycloakTestServer {
         return instance;
     }
 
-    private KeycloakTestServer(Path home, Path logFile, int httpPort, PostgresDatabase database, Process process) {
+    private KeycloakTestServer(Path home, Path logFile, int httpPort, int managementPort, PostgresDatabase database,
+            Process process) {
         this.home = home;
         this.logFile = logFile;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         // localhost, not 127.0.0.1: Keycloak's cookies are Secure and Chromium treats only
         // localhost as a secure context over plain http.
         this.baseUrl = "http://localhost:" + httpPort;
@@ -159,15 +169,15 @@ public final class KeycloakTestServer {
                 "--log-level=INFO,ru.esiaedu:DEBUG",
                 // The school registry on its own PostgreSQL database, filled with the demo data.
                 "--spi-school-registry--jdbc--url=" + database.registryJdbcUrl(),
-                "--spi-school-registry--jdbc--username=" + database.username(),
-                "--spi-school-registry--jdbc--password=" + database.password(),
+                "--spi-school-registry--jdbc--username=" + database.registryUsername(),
+                // The password is not on the command line: it comes from the environment, as the install
+                // guide says (REGISTRY_PASSWORD_VARIABLE below).
                 "--spi-school-registry--jdbc--demo-data=true",
                 "--spi-school-registry--jdbc--initialize-at-startup=true",
-                // A file vault, as operators keep key material: see EsiaLoginE2ETest's vault test.
-                "--vault=file",
+                // The file vault (built with --vault=file), as operators keep key material: see EsiaLoginE2ETest.
                 "--vault-dir=" + Vault.prepare()));
         if (!optimized) {
-            command.add("--db=postgres");
+            command.addAll(BuildOptions.read()); // start-dev builds itself
         }
         command.addAll(options.args);
         long start = System.nanoTime();
@@ -181,6 +191,7 @@ public final class KeycloakTestServer {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        builder.environment().put(REGISTRY_PASSWORD_VARIABLE, database.registryPassword());
         builder.environment().putAll(options.env);
 
         E2e.progress("starting Keycloak on port %d (log: %s)…", httpPort, logFile);
@@ -191,7 +202,7 @@ public final class KeycloakTestServer {
             database.close();
             throw new UncheckedIOException("cannot run " + command.get(0), e);
         }
-        KeycloakTestServer server = new KeycloakTestServer(home, logFile, httpPort, database, process);
+        KeycloakTestServer server = new KeycloakTestServer(home, logFile, httpPort, managementPort, database, process);
         try {
             server.awaitReady(start);
         } catch (RuntimeException e) {
@@ -206,7 +217,9 @@ public final class KeycloakTestServer {
         E2e.progress("kc.sh build…");
         long start = System.nanoTime();
         try {
-            Process build = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--vault=file")
+            List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
+            command.addAll(BuildOptions.read()); // deploy/build-options, the same as deploy/Dockerfile
+            Process build = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -301,6 +314,18 @@ public final class KeycloakTestServer {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** Keycloak's management interface (health, metrics): {@code http://localhost:<port>}. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
+    /** kc.sh and the JVM it runs: their command lines are what an operator's process list shows. */
+    public List<ProcessHandle> processes() {
+        List<ProcessHandle> all = new ArrayList<>(List.of(process.toHandle()));
+        process.descendants().forEach(all::add);
+        return all;
     }
 
     /** The private distribution copy (its providers/ is what the server loaded). */

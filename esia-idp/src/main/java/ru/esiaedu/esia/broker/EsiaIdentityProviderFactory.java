@@ -75,7 +75,7 @@ public class EsiaIdentityProviderFactory extends AbstractIdentityProviderFactory
                 .helpText("POST {\"format\":\"raw|cms\",\"data\":base64} → {\"signature\":…}; см. docs/signing-service.md. / See docs/signing-service.md.").add()
                 .property().name(SIGNING_SERVICE_TOKEN).label("Токен сервиса подписи / Signing service token").type(ProviderConfigProperty.PASSWORD).secret(true)
                 .helpText("Передаётся как Authorization: Bearer; можно ${vault.…}. / Sent as a bearer token.").add()
-                .property().name(SIGNING_SERVICE_REVERSE).label("Развернуть байты подписи (КриптоПро)").type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
+                .property().name(SIGNING_SERVICE_REVERSE).label("Обратный порядок байтов подписи (КриптоПро)").type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
                 .helpText("Включите, если сервис возвращает подпись в порядке байтов КриптоПро CSP. / Reverse CryptoPro CSP byte order.").add()
                 .property().name(ESIA_CERTIFICATES).label("Сертификаты ЕСИА / ESIA certificates").type(ProviderConfigProperty.TEXT_TYPE)
                 .helpText("Один или несколько PEM-сертификатов, которыми ЕСИА подписывает токены (несколько — на время смены ключей). "
