@@ -5,13 +5,18 @@
         ${msg("esiaNotFoundTitle")}
     <#elseif section = "form">
         <div class="${properties.kcContentWrapperClass!} esia-edu-text" id="esia-not-found-text">
-            <#-- A student (seed 002): «Ваш дневник не найден…» for their age, with the region's feedback form when
+            <#-- A student: «Ваш дневник не найден…» for their age, with the region's feedback form when
                  configured (esiaNotFoundStudent = minor | adult, esiaFeedbackUrl; RegistryMatchAuthenticator). -->
             <#assign student = esiaNotFoundStudent!"">
             <#if student == "minor" || student == "adult">
                 <p class="esia-edu-lead" id="esia-not-found-student" data-audience="${student}"><strong>${msg((student == "minor")?then("esiaNotFoundStudentMinor", "esiaNotFoundStudentAdult"))} <#if (esiaFeedbackUrl!"")?has_content><a id="esia-feedback-link" href="${esiaFeedbackUrl}" target="_blank" rel="noopener noreferrer">${msg("esiaNotFoundFeedbackLink")}</a><#else><span id="esia-feedback-text">${msg("esiaNotFoundFeedbackLink")}</span></#if></strong></p>
             <#else>
                 <p class="esia-edu-lead"><strong>${msg("esiaNotFoundText")}</strong></p>
+            </#if>
+            <#-- A phone or e-mail of the person leads to several people in the registry: nothing was linked
+                 automatically (esiaContactAmbiguous; RegistryMatchAuthenticator). -->
+            <#if esiaContactAmbiguous!false>
+                <p id="esia-contact-ambiguous">${msg("esiaNotFoundContactAmbiguous")}</p>
             </#if>
             <p>${msg("esiaNotFoundInstruction")}</p>
         </div>

@@ -42,6 +42,8 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
     private static final Logger LOG = Logger.getLogger(RegistryMatchAuthenticator.class);
 
     static final String FIRST_LOGIN_LOCK_PREFIX = "esia-first-login:";
+    /** Event detail {@code match_rule} when a phone or e-mail leads to several people and nothing was linked. */
+    static final String MATCH_AMBIGUOUS_CONTACT = "AMBIGUOUS_CONTACT";
     /** Long enough to create the user after a match; short enough not to block a retry for long. */
     static final long FIRST_LOGIN_LOCK_SECONDS = 30;
 
@@ -90,10 +92,11 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
         }
 
         if (notes.empty()) {
-            context.getEvent().detail("match_rule", "NONE");
+            context.getEvent().detail("match_rule", notes.ambiguousContact() ? MATCH_AMBIGUOUS_CONTACT : "NONE");
             // The person may now link, ask the school or leave: none of that creates a user by matching.
             context.getSession().singleUseObjects().remove(lock);
-            context.challenge(LinkerPages.notFound(context, true, studentNotice(context, role, person)));
+            context.challenge(LinkerPages.notFound(context, true, studentNotice(context, role, person),
+                    notes.ambiguousContact()));
             return;
         }
         authSession.setAuthNote(LinkerNotes.ACCOUNTS, notes.accounts());

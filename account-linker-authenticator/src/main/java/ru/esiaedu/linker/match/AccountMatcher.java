@@ -20,7 +20,9 @@ import ru.esiaedu.registry.normalize.Names;
 /**
  * Finds the registry accounts of an ESIA person (docs/school-registry-contract.md, "Matching"):
  * against accounts of one role, the first rule that finds anything wins — SNILS, verified phone,
- * verified e-mail, then name + birth date + identity document. Only confirmed ESIA data matches by
+ * verified e-mail, then name + birth date + identity document. A phone or an e-mail counts only for
+ * accounts whose owner agrees with the person on identity ({@link ContactOwnership}); a contact that
+ * leads to several people links nothing ({@link MatchResult#ambiguous()}). Only confirmed ESIA data matches by
  * SNILS and documents; accounts already linked to another ESIA person never match. Values go to the registry as
  * ESIA sent them: the registry normalises what it compares. Which documents identify the person (from 14: SNILS and
  * the passport; below: the birth certificate) is the login steps' one age rule.
@@ -35,12 +37,12 @@ public final class AccountMatcher {
         this.ageRules = Objects.requireNonNull(ageRules);
     }
 
-    /** Every role in turn (no role chosen): one result per role that matched, in enum order. */
+    /** Every role in turn (no role chosen): one result per role that matched (or was ambiguous), in enum order. */
     public List<MatchResult> matchAnyRole(BrokeredEsiaPerson person) throws RegistryUnavailableException {
         List<MatchResult> results = new ArrayList<>();
         for (RegistryRole role : RegistryRole.values()) {
             MatchResult result = match(person, role);
-            if (result.matched()) {
+            if (result.matched() || result.ambiguous()) {
                 results.add(result);
             }
         }
@@ -59,16 +61,16 @@ public final class AccountMatcher {
         }
 
         if (present(person.verifiedMobile())) {
-            List<RegistryAccount> found = available(person, registry.findByPhone(role, person.verifiedMobile()));
-            if (!found.isEmpty()) {
-                return new MatchResult(LinkRule.PHONE, found);
+            MatchResult byPhone = byContact(person, LinkRule.PHONE, registry.findByPhone(role, person.verifiedMobile()));
+            if (byPhone.matched() || byPhone.ambiguous()) {
+                return byPhone;
             }
         }
 
         if (present(person.verifiedEmail())) {
-            List<RegistryAccount> found = available(person, registry.findByEmail(role, person.verifiedEmail()));
-            if (!found.isEmpty()) {
-                return new MatchResult(LinkRule.EMAIL, found);
+            MatchResult byEmail = byContact(person, LinkRule.EMAIL, registry.findByEmail(role, person.verifiedEmail()));
+            if (byEmail.matched() || byEmail.ambiguous()) {
+                return byEmail;
             }
         }
 
@@ -91,6 +93,23 @@ public final class AccountMatcher {
             }
         }
         return MatchResult.none();
+    }
+
+    /**
+     * The accounts a contact found that are this person's ({@link ContactOwnership}); when they are more than one
+     * person (twins sharing a phone, namesakes with one family e-mail) nothing is linked: only the school can tell.
+     */
+    private static MatchResult byContact(BrokeredEsiaPerson person, LinkRule rule, List<RegistryAccount> accounts) {
+        List<RegistryAccount> owned = new ArrayList<>();
+        for (RegistryAccount account : available(person, accounts)) {
+            if (ContactOwnership.agrees(person, account)) {
+                owned.add(account);
+            }
+        }
+        if (ContactOwnership.severalPeople(owned)) {
+            return MatchResult.ambiguous(rule);
+        }
+        return owned.isEmpty() ? MatchResult.none() : new MatchResult(rule, List.copyOf(owned));
     }
 
     /** Drops accounts another ESIA person already owns (the registry would refuse to link them). */

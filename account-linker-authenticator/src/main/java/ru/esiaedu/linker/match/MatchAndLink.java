@@ -28,6 +28,9 @@ public final class MatchAndLink {
         List<MatchResult> results = role.isPresent() ? List.of(matcher.match(person, role.get())) : matcher.matchAnyRole(person);
         List<MatchResult> linked = new ArrayList<>();
         for (MatchResult result : results) {
+            if (result.ambiguous()) {
+                linked.add(result);
+            }
             if (!result.matched()) {
                 continue;
             }

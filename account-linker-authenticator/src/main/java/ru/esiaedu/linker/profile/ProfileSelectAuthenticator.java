@@ -84,12 +84,14 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         Optional<RegistryRole> role = ChosenRole.read(authSession);
         List<SchoolProfile> offered = ProfileSelection.forRole(all, role);
         BrokeredEsiaPerson person = null;   // read only when needed
+        boolean ambiguousContact = false;
         if (offered.isEmpty()) {
             // Nothing linked for this role yet: the school may have entered the person's data since
             // the first login, so run the match rules again with what ESIA just sent.
             person = ThisLogin.of(context).person().orElse(null);
             try {
-                all = rematch(context, oid, role, person);
+                ambiguousContact = rematch(context, oid, role, person).ambiguousContact();
+                all = ProfileSelection.all(Registry.of(context.getSession()).findLinked(oid));
             } catch (RegistryUnavailableException e) {
                 LOG.warnf("School registry unavailable during ESIA login: %s", e.getClass().getSimpleName());
                 context.challenge(LinkerPages.registryUnavailable(context));
@@ -100,7 +102,7 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         }
         if (offered.isEmpty()) {
             context.getEvent().detail("profiles", "0");
-            context.challenge(LinkerPages.notFound(context, true, studentNotice(context, role, person)));
+            context.challenge(LinkerPages.notFound(context, true, studentNotice(context, role, person), ambiguousContact));
         } else if (offered.size() == 1) {
             choose(context, offered.get(0));
         } else {
@@ -157,17 +159,18 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         return config == null ? null : config.getConfig();
     }
 
-    /** Match rules against the person ESIA sent at this login. */
-    private List<SchoolProfile> rematch(AuthenticationFlowContext context, String oid, Optional<RegistryRole> role,
-                                        BrokeredEsiaPerson person) throws RegistryUnavailableException {
-        SchoolRegistryProvider registry = Registry.of(context.getSession());
-        if (person != null && oid.equals(person.oid())) {
-            MatchNotes notes = MatchAndLink.run(registry, AgeRules.fromSettings(settings(context), clock), person, role);
-            if (!notes.empty()) {
-                context.getEvent().detail("match_rule", notes.rules());
-            }
+    /** Match rules against the person ESIA sent at this login; nothing when that person is not this user. */
+    private MatchNotes rematch(AuthenticationFlowContext context, String oid, Optional<RegistryRole> role,
+                               BrokeredEsiaPerson person) throws RegistryUnavailableException {
+        if (person == null || !oid.equals(person.oid())) {
+            return MatchNotes.of(List.of());
         }
-        return ProfileSelection.all(registry.findLinked(oid));
+        SchoolRegistryProvider registry = Registry.of(context.getSession());
+        MatchNotes notes = MatchAndLink.run(registry, AgeRules.fromSettings(settings(context), clock), person, role);
+        if (!notes.empty()) {
+            context.getEvent().detail("match_rule", notes.rules());
+        }
+        return notes;
     }
 
     private static void choose(AuthenticationFlowContext context, SchoolProfile profile) {

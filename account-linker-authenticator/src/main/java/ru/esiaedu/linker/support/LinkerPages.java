@@ -33,9 +33,19 @@ public final class LinkerPages {
         return context.form().createForm(LOGIN_IN_PROGRESS);
     }
 
-    /** The not-found page with seed 002's wording for a student of that age (and the feedback form link). */
+    /** The not-found page with the required wording for a student of that age (and the feedback form link). */
     public static Response notFound(AuthenticationFlowContext context, boolean offerLink, StudentNotFoundNotice student) {
-        var form = context.form().setAttribute("esiaOfferLink", offerLink);
+        return notFound(context, offerLink, student, false);
+    }
+
+    /**
+     * The not-found page; {@code ambiguousContact}: the person's phone or e-mail leads to several people, so nothing
+     * was linked and the page says to ask the organisation.
+     */
+    public static Response notFound(AuthenticationFlowContext context, boolean offerLink, StudentNotFoundNotice student,
+                                    boolean ambiguousContact) {
+        var form = context.form().setAttribute("esiaOfferLink", offerLink)
+                .setAttribute("esiaContactAmbiguous", ambiguousContact);
         if (student != null && student.forStudent()) {
             form.setAttribute("esiaNotFoundStudent", student.audience());
             if (student.feedbackUrl() != null) {

@@ -191,18 +191,151 @@ class AccountMatcherTest {
 
     @Test
     void child_account_matches_by_verified_email() throws Exception {
-        registry.add(account("st1", RegistryRole.STUDENT, "X", "Y", null, null, null, List.of(), List.of("kid@mail.ru"), List.of()));
+        registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", null, null, null, List.of(),
+                List.of("kid@mail.ru"), List.of()));
         BrokeredEsiaPerson kid = new BrokeredEsiaPerson("2000002", "Джалилов", "Резида", null, TODAY.minusYears(10), null, false,
                 AccountType.CHILD, "kid@mail.ru", null, null, null);
         assertThat(matcher.match(kid, RegistryRole.STUDENT).rule()).isEqualTo(LinkRule.EMAIL);
     }
 
+    // ---------------------------------------------------------------- a contact counts only for its owner
+
+    private static BrokeredEsiaPerson person(String last, String first, LocalDate birth, AccountType type,
+                                             String email, String mobile) {
+        return new BrokeredEsiaPerson("1000009", last, first, null, birth, null, type != AccountType.SIMPLIFIED, type,
+                email, mobile, null, null);
+    }
+
+    private static RegistryAccount card(String id, RegistryRole role, String last, String first, LocalDate birth,
+                                        List<String> phones, List<String> emails) {
+        return account(id, role, last, first, null, birth, null, phones, emails, List.of());
+    }
+
     @Test
-    void simplified_account_may_still_match_by_verified_contact() throws Exception {
+    void aParentWhoPicksStudentDoesNotGetTheChildsCardThatCarriesTheParentsPhone() throws Exception {
+        registry.add(card("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", LocalDate.of(2011, 6, 3),
+                List.of("79011111111"), List.of()));
+        BrokeredEsiaPerson mother = person("Захарченко", "Диана", LocalDate.of(1985, 4, 2), AccountType.CONFIRMED,
+                null, "+7 901 111-11-11");
+        assertThat(matcher.match(mother, RegistryRole.STUDENT).matched()).isFalse();
+        assertThat(registry.links).isEmpty();
+    }
+
+    @Test
+    void aSpouseSharingTheFamilyEmailDoesNotGetTheOtherSpousesCard() throws Exception {
+        registry.add(card("p1", RegistryRole.PARENT, "МОРОЗОВ", "ИГОРЬ", LocalDate.of(1980, 1, 10), List.of(),
+                List.of("morozovy@mail.ru")));
+        BrokeredEsiaPerson wife = person("Морозова", "Ольга", LocalDate.of(1982, 5, 5), AccountType.CONFIRMED,
+                "morozovy@mail.ru", null);
+        assertThat(matcher.match(wife, RegistryRole.PARENT).matched()).isFalse();
+    }
+
+    @Test
+    void aRecycledNumberDoesNotGiveThePreviousOwnersCardToTheNewOne() throws Exception {
+        registry.add(card("p1", RegistryRole.PARENT, "ПЕТРОВА", "МАРИЯ", null, List.of("79011111111"), List.of()));
+        assertThat(matcher.match(person("Захарченко", "Диана", LocalDate.of(1985, 4, 2), AccountType.CONFIRMED, null,
+                "+79011111111"), RegistryRole.PARENT).matched()).isFalse();
+    }
+
+    @Test
+    void aPlaceholderNumberOnManyCardsGivesEachPersonOnlyTheirOwnCard() throws Exception {
+        for (String[] name : new String[][] {{"ИВАНОВА", "АННА"}, {"ПЕТРОВА", "МАРИЯ"}, {"ЗАХАРЧЕНКО", "ДИАНА"}}) {
+            registry.add(card("p-" + name[0], RegistryRole.PARENT, name[0], name[1], null, List.of("79000000000"),
+                    List.of()));
+        }
+        MatchResult result = matcher.match(person("Захарченко", "Диана", null, AccountType.CONFIRMED, null,
+                "89000000000"), RegistryRole.PARENT);
+        assertThat(result.accounts()).extracting(RegistryAccount::id).containsExactly("p-ЗАХАРЧЕНКО");
+    }
+
+    @Test
+    void aNamesakeWithAnotherBirthDateOnTheCardIsNotTheSamePerson() throws Exception {
+        registry.add(card("p1", RegistryRole.PARENT, "ЗАХАРЧЕНКО", "ДИАНА", LocalDate.of(1961, 2, 3),
+                List.of("79011111111"), List.of()));
+        assertThat(matcher.match(person("Захарченко", "Диана", LocalDate.of(1985, 4, 2), AccountType.CONFIRMED, null,
+                "+79011111111"), RegistryRole.PARENT).matched()).isFalse();
+    }
+
+    @Test
+    void aStudentCardWithAnotherBirthDateNeverGoesToThePerson() throws Exception {
+        registry.add(card("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", LocalDate.of(2011, 6, 3), List.of(),
+                List.of("kid@mail.ru")));
+        BrokeredEsiaPerson olderBrother = person("Джалилов", "Резида", LocalDate.of(2005, 6, 3), AccountType.CONFIRMED,
+                "kid@mail.ru", null);
+        assertThat(matcher.match(olderBrother, RegistryRole.STUDENT).matched()).isFalse();
+    }
+
+    @Test
+    void theNameMayBeWrittenWithEOrYoInAnyCaseWithHyphensOrSwappedOnTheCard() throws Exception {
+        registry.add(card("st1", RegistryRole.STUDENT, "артём", "соколов-", null, List.of("79011111111"), List.of()));
+        BrokeredEsiaPerson artem = person("Соколов", "Артем", LocalDate.of(2016, 1, 1), AccountType.CHILD, null,
+                "+79011111111");
+        assertThat(matcher.match(artem, RegistryRole.STUDENT).rule()).isEqualTo(LinkRule.PHONE);
+    }
+
+    @Test
+    void theBirthDateAloneIdentifiesAParentWhoseCardHasAnotherSurname() throws Exception {
+        registry.add(card("p1", RegistryRole.PARENT, "ИВАНОВА", "ДИАНА", LocalDate.of(1985, 4, 2),
+                List.of("79011111111"), List.of()));
+        assertThat(matcher.match(person("Захарченко", "Диана", LocalDate.of(1985, 4, 2), AccountType.CONFIRMED, null,
+                "+79011111111"), RegistryRole.PARENT).rule()).isEqualTo(LinkRule.PHONE);
+    }
+
+    @Test
+    void staffNeedNameAndBirthDateToMatchByContact() throws Exception {
+        registry.add(card("s1", RegistryRole.STAFF, "СОКОЛОВА", "ЕЛЕНА", LocalDate.of(1980, 3, 3), List.of(),
+                List.of("sokolova@school.ru")));
+        assertThat(matcher.match(person("Соколова", "Елена", null, AccountType.CONFIRMED, "sokolova@school.ru", null),
+                RegistryRole.STAFF).matched()).isFalse();
+        assertThat(matcher.match(person("Иванова", "Мария", LocalDate.of(1980, 3, 3), AccountType.CONFIRMED,
+                "sokolova@school.ru", null), RegistryRole.STAFF).matched()).isFalse();
+        assertThat(matcher.match(person("Соколова", "Елена", LocalDate.of(1980, 3, 3), AccountType.CONFIRMED,
+                "sokolova@school.ru", null), RegistryRole.STAFF).rule()).isEqualTo(LinkRule.EMAIL);
+    }
+
+    @Test
+    void aContactLeadingToSeveralPeopleWhoAllFitLinksNothing() throws Exception {
+        // Twins' cards with one phone and no birth date, and the ESIA person has the same surname and first name
+        // as both (a typo on one card): only the school can tell.
+        registry.add(card("st1", RegistryRole.STUDENT, "ИВАНОВ", "ПЁТР", LocalDate.of(2014, 5, 5),
+                List.of("79011111111"), List.of()));
+        registry.add(card("st2", RegistryRole.STUDENT, "ИВАНОВ", "ПЕТР", null, List.of("79011111111"), List.of()));
+        registry.add(card("st3", RegistryRole.STUDENT, "ИВАНОВ", "ПЁТР", LocalDate.of(2016, 5, 5),
+                List.of("79011111111"), List.of()));
+        MatchResult result = matcher.match(person("Иванов", "Пётр", null, AccountType.CHILD, null, "+79011111111"),
+                RegistryRole.STUDENT);
+        assertThat(result.matched()).isFalse();
+        assertThat(result.ambiguous()).isTrue();
+        assertThat(result.rule()).isEqualTo(LinkRule.PHONE);
+    }
+
+    @Test
+    void theSamePersonInTwoSchoolsIsOnePersonEvenIfOnlyOneSchoolTypedTheBirthDate() throws Exception {
+        registry.add(card("p1", RegistryRole.PARENT, "ЗАХАРЧЕНКО", "ДИАНА", LocalDate.of(1985, 4, 2),
+                List.of("79011111111"), List.of()));
+        registry.add(card("p2", RegistryRole.PARENT, "Захарченко", "Диана", null, List.of("79011111111"), List.of()));
+        MatchResult result = matcher.match(person("Захарченко", "Диана", LocalDate.of(1985, 4, 2), AccountType.CONFIRMED,
+                null, "+79011111111"), RegistryRole.PARENT);
+        assertThat(result.accounts()).extracting(RegistryAccount::id).containsExactlyInAnyOrder("p1", "p2");
+    }
+
+    @Test
+    void aSimplifiedAccountNeverMatchesAParentOrStaffCardByContact() throws Exception {
         registry.add(parentAccount("p1"));
-        BrokeredEsiaPerson simplified = new BrokeredEsiaPerson("1000001", "A", "B", null, null, null, false,
-                AccountType.SIMPLIFIED, "primer123@mail.ru", null, null, null);
-        assertThat(matcher.match(simplified, RegistryRole.PARENT).rule()).isEqualTo(LinkRule.EMAIL);
+        BrokeredEsiaPerson simplified = new BrokeredEsiaPerson("1000001", "Захарченко", "Диана", null,
+                LocalDate.of(1985, 4, 2), null, false, AccountType.SIMPLIFIED, "primer123@mail.ru", "+79011111111", null,
+                null);
+        assertThat(matcher.match(simplified, RegistryRole.PARENT).matched()).isFalse();
+    }
+
+    @Test
+    void aSimplifiedChildAccountMatchesItsOwnCardByTheContactTheSchoolEnteredWithTheNameAgreeing() throws Exception {
+        registry.add(card("st1", RegistryRole.STUDENT, "СОКОЛОВ", "АРТЁМ", LocalDate.of(2016, 1, 1),
+                List.of("79012222222"), List.of()));
+        assertThat(matcher.match(person("Соколов", "Артём", LocalDate.of(2016, 1, 1), AccountType.SIMPLIFIED, null,
+                "+79012222222"), RegistryRole.STUDENT).rule()).isEqualTo(LinkRule.PHONE);
+        assertThat(matcher.match(person("Петров", "Артём", LocalDate.of(2016, 1, 1), AccountType.SIMPLIFIED, null,
+                "+79012222222"), RegistryRole.STUDENT).matched()).isFalse();
     }
 
     // ---------------------------------------------------------------- rule 3: NAME_DOCUMENT
@@ -294,7 +427,7 @@ class AccountMatcherTest {
         RegistryAccount p1 = parentAccount("p1");
         registry.add(new RegistryAccount("p1", p1.role(), p1.organisation(), null, p1.lastName(), p1.firstName(), p1.middleName(),
                 p1.birthDate(), p1.snils(), List.of(), List.of(), p1.documents(), "someone-else"));
-        registry.add(account("p2", RegistryRole.PARENT, "X", "Y", null, null, null, List.of(), List.of("primer123@mail.ru"), List.of()));
+        registry.add(account("p2", RegistryRole.PARENT, "ЗАХАРЧЕНКО", "ДИАНА", null, null, null, List.of(), List.of("primer123@mail.ru"), List.of()));
         MatchResult result = matcher.match(adult(SNILS_ESIA, "primer123@mail.ru", null, null), RegistryRole.PARENT);
         assertThat(result.rule()).isEqualTo(LinkRule.EMAIL);
         assertThat(result.accounts()).extracting(RegistryAccount::id).containsExactly("p2");
