@@ -13,9 +13,13 @@ import javax.net.ssl.SSLContext;
 
 import org.jboss.logging.Logger;
 
+import ru.esiaedu.esia.http.BoundedHttp;
+
 /**
  * The one {@link HttpClient} used to talk to ESIA: HTTP/1.1, a connect timeout on the client, a
  * read timeout on every request, no redirects (a bearer token must never follow a redirect).
+ * Answers are read with {@link BoundedHttp}: at most {@link #MAX_BODY_BYTES} of body, and the whole
+ * answer (body included) within the connect plus the read timeout.
  *
  * <p>Logs only the endpoint kind, HTTP status and duration — never URLs (they carry the oid),
  * bodies or headers.
@@ -26,6 +30,11 @@ public final class EsiaHttp {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * The largest answer read from ESIA. A person with all contacts, documents and addresses, or a
+     * family's kids collection, is a few kilobytes; a megabyte is far beyond any real answer.
+     */
+    public static final int MAX_BODY_BYTES = 1 << 20;
 
     private final HttpClient client;
     private final Duration readTimeout;
@@ -40,6 +49,17 @@ public final class EsiaHttp {
      *        for the JVM default
      */
     public EsiaHttp(SSLContext sslContext, Duration connectTimeout, Duration readTimeout) {
+        this(newClient(sslContext, connectTimeout), readTimeout);
+    }
+
+    /**
+     * A client as ESIA needs it: HTTP/1.1, no redirects, the connect timeout. A client owns a
+     * selector thread and a connection pool, so build one per configuration and share it (it is
+     * thread-safe), never one per login.
+     *
+     * @param sslContext null for the JVM default
+     */
+    public static HttpClient newClient(SSLContext sslContext, Duration connectTimeout) {
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -47,8 +67,7 @@ public final class EsiaHttp {
         if (sslContext != null) {
             b.sslContext(sslContext);
         }
-        this.client = b.build();
-        this.readTimeout = positive(readTimeout, "readTimeout");
+        return b.build();
     }
 
     /** For callers that build their own client (proxy, custom TLS); it should not follow redirects. */
@@ -69,16 +88,23 @@ public final class EsiaHttp {
      * Sends the request with the read timeout applied and maps transport failures.
      *
      * @param endpointKind a non-identifying label for logs and messages, e.g. {@code "token"}
-     * @throws EsiaApiException {@code TIMEOUT} or {@code UNAVAILABLE}; HTTP statuses are not
-     *         checked here
+     * @throws EsiaApiException {@code TIMEOUT} or {@code UNAVAILABLE}; {@code MALFORMED_RESPONSE}
+     *         for a body over {@link #MAX_BODY_BYTES}; HTTP statuses are not checked here
      */
     HttpResponse<String> send(HttpRequest.Builder request, String endpointKind) throws EsiaApiException {
         HttpRequest req = request.timeout(readTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        Duration deadline = readTimeout.plus(client.connectTimeout().orElse(Duration.ZERO));
         long start = System.nanoTime();
         try {
-            HttpResponse<String> resp = client.send(req, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> resp = BoundedHttp.send(client, req, BoundedHttp.string(MAX_BODY_BYTES), deadline);
             LOG.debugf("ESIA %s: HTTP %d in %d ms", endpointKind, resp.statusCode(), millisSince(start));
             return resp;
+        } catch (BoundedHttp.BodyTooLargeException e) {
+            LOG.warnf("ESIA %s: HTTP %d with a body over %d bytes, not read further", endpointKind, e.statusCode(),
+                    MAX_BODY_BYTES);
+            throw new EsiaApiException(EsiaApiException.Kind.MALFORMED_RESPONSE, "ESIA " + endpointKind
+                    + " answered HTTP " + e.statusCode() + " with a body larger than " + MAX_BODY_BYTES + " bytes",
+                    e.statusCode(), null, null, e);
         } catch (HttpTimeoutException e) {
             // Also covers HttpConnectTimeoutException.
             LOG.warnf("ESIA %s: timed out after %d ms", endpointKind, millisSince(start));

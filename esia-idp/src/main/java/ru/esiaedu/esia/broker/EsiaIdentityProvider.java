@@ -1,6 +1,7 @@
 package ru.esiaedu.esia.broker;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,14 +47,27 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
     private static final Logger LOG = Logger.getLogger(EsiaIdentityProvider.class);
 
     private final Clock clock;
+    private final EsiaHttpClients httpClients;
 
+    /** With clients of its own: only for code that builds a provider outside the factory. */
     public EsiaIdentityProvider(KeycloakSession session, EsiaIdentityProviderConfig config) {
-        this(session, config, Clock.systemDefaultZone());
+        this(session, config, new EsiaHttpClients());
     }
 
-    EsiaIdentityProvider(KeycloakSession session, EsiaIdentityProviderConfig config, Clock clock) {
+    EsiaIdentityProvider(KeycloakSession session, EsiaIdentityProviderConfig config, EsiaHttpClients httpClients) {
+        this(session, config, httpClients, Clock.systemDefaultZone());
+    }
+
+    EsiaIdentityProvider(KeycloakSession session, EsiaIdentityProviderConfig config, EsiaHttpClients httpClients,
+            Clock clock) {
         super(session, config);
+        this.httpClients = httpClients;
         this.clock = clock;
+    }
+
+    /** The shared client for this configuration (see {@link EsiaHttpClients}). */
+    HttpClient httpClient() {
+        return httpClients.forConnectTimeout(getConfig().getConnectTimeout());
     }
 
     @Override
@@ -66,7 +80,7 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
         AuthenticationSessionModel authSession = request.getAuthenticationSession();
         EsiaIdentityProviderConfig config = getConfig();
         try {
-            RequestSigner signer = EsiaSigners.create(session, config);
+            RequestSigner signer = EsiaSigners.create(session, config, httpClient());
             String redirectUri = request.getRedirectUri();
             String scope = config.getScopes();
             long lifespan = request.getRealm().getAccessCodeLifespanLogin();
@@ -99,7 +113,7 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
         RequestSigner signer;
         EsiaTokenVerifier verifier;
         try {
-            signer = EsiaSigners.create(session, config);
+            signer = EsiaSigners.create(session, config, httpClient());
             verifier = new EsiaTokenVerifier(
                     Pem.certificates(EsiaSigners.secret(session, config.getEsiaCertificates())),
                     config.getExpectedIssuer(), config.getClientId(), config.getClockSkew(), clock);
@@ -107,7 +121,7 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
             throw new EsiaLoginFailure(EsiaMessages.CLIENT_MISCONFIGURED, "ESIA provider settings are not usable: " + e.getMessage(), e);
         }
         EsiaEndpoints endpoints = config.getEndpoints();
-        EsiaHttp http = new EsiaHttp(config.getConnectTimeout(), config.getReadTimeout());
+        EsiaHttp http = new EsiaHttp(httpClient(), config.getReadTimeout());
         EsiaCodeExchange exchange = new EsiaCodeExchange(
                 new EsiaRequests.Common(config.getProtocol(), config.getClientId(), scope, config.getScopeOrg(), redirectUri, signer),
                 new EsiaTokenClient(http, endpoints.tokenUrl()),

@@ -17,6 +17,9 @@ public class EsiaIdentityProviderFactory extends AbstractIdentityProviderFactory
 
     public static final String PROVIDER_ID = "esia";
 
+    /** Providers are created per request; the HTTP clients outlive them here. */
+    private final EsiaHttpClients httpClients = new EsiaHttpClients();
+
     @Override
     public String getId() {
         return PROVIDER_ID;
@@ -29,7 +32,12 @@ public class EsiaIdentityProviderFactory extends AbstractIdentityProviderFactory
 
     @Override
     public EsiaIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-        return new EsiaIdentityProvider(session, new EsiaIdentityProviderConfig(model));
+        return new EsiaIdentityProvider(session, new EsiaIdentityProviderConfig(model), httpClients);
+    }
+
+    @Override
+    public void close() {
+        httpClients.clear();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ru.esiaedu.esia.broker;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
@@ -23,7 +24,9 @@ final class EsiaSigners {
     private EsiaSigners() {
     }
 
-    static RequestSigner create(KeycloakSession session, EsiaIdentityProviderConfig config) throws SigningException {
+    /** @param http the shared client a signing service is called with (see {@link EsiaHttpClients}) */
+    static RequestSigner create(KeycloakSession session, EsiaIdentityProviderConfig config, HttpClient http)
+            throws SigningException {
         try {
             return switch (config.getSigningMethod()) {
                 case PEM -> LocalKeySigner.fromPem(
@@ -33,7 +36,7 @@ final class EsiaSigners {
                         Base64.getMimeDecoder().decode(secret(session, config.getClientPkcs12())),
                         passwordChars(secret(session, config.getClientPkcs12Password())),
                         config.getClientPkcs12Alias());
-                case SIGNING_SERVICE -> remoteSigner(session, config);
+                case SIGNING_SERVICE -> remoteSigner(session, config, http);
             };
         } catch (RuntimeException e) {
             // Parsing errors carry no key material; keep only the type and message for the log.
@@ -41,10 +44,11 @@ final class EsiaSigners {
         }
     }
 
-    private static RequestSigner remoteSigner(KeycloakSession session, EsiaIdentityProviderConfig config) {
+    private static RequestSigner remoteSigner(KeycloakSession session, EsiaIdentityProviderConfig config,
+            HttpClient http) {
         List<X509Certificate> certificates = Pem.certificates(secret(session, config.getClientCertificate()));
         return RemoteSigningServiceSigner.builder(URI.create(config.getSigningServiceUrl()), certificates.get(0))
-                .connectTimeout(config.getConnectTimeout())
+                .httpClient(http)
                 .readTimeout(config.getReadTimeout())
                 .bearerToken(secret(session, config.getSigningServiceToken()))
                 .reverse(config.isSigningServiceReverseBytes())

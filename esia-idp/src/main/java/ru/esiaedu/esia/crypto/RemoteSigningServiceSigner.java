@@ -28,6 +28,8 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.jboss.logging.Logger;
 
+import ru.esiaedu.esia.http.BoundedHttp;
+
 /**
  * Signs through an external HTTP signing service ("sidecar") that keeps the GOST key in certified crypto
  * (e.g. CryptoPro CSP); this JVM only knows the certificate.
@@ -60,7 +62,8 @@ public final class RemoteSigningServiceSigner implements RequestSigner {
 
     private static final Logger LOG = Logger.getLogger(RemoteSigningServiceSigner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_RESPONSE_BYTES = 1 << 20;
+    /** A signature answer is a few hundred bytes (raw) or a few kilobytes (CMS with the certificate). */
+    static final int MAX_RESPONSE_BYTES = 1 << 20;
 
     private final URI serviceUrl;
     private final String safeUrl;
@@ -70,6 +73,7 @@ public final class RemoteSigningServiceSigner implements RequestSigner {
     private final boolean reverse;
     private final String certificateHash;
     private final HttpClient http;
+    private final Duration deadline;
 
     /** Service answers raw signatures in OpenSSL's byte order ({@code reverse = false}). */
     public RemoteSigningServiceSigner(URI serviceUrl, X509Certificate certificate, Duration connectTimeout,
@@ -83,6 +87,11 @@ public final class RemoteSigningServiceSigner implements RequestSigner {
      */
     public RemoteSigningServiceSigner(URI serviceUrl, X509Certificate certificate, Duration connectTimeout,
             Duration readTimeout, String bearerTokenOrNull, boolean reverse) {
+        this(serviceUrl, certificate, connectTimeout, readTimeout, bearerTokenOrNull, reverse, null);
+    }
+
+    private RemoteSigningServiceSigner(URI serviceUrl, X509Certificate certificate, Duration connectTimeout,
+            Duration readTimeout, String bearerTokenOrNull, boolean reverse, HttpClient httpOrNull) {
         this.serviceUrl = Objects.requireNonNull(serviceUrl, "serviceUrl");
         String scheme = serviceUrl.getScheme() == null ? "" : serviceUrl.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || serviceUrl.getHost() == null) {
@@ -99,7 +108,16 @@ public final class RemoteSigningServiceSigner implements RequestSigner {
         this.bearerToken = bearerTokenOrNull == null || bearerTokenOrNull.isBlank() ? null : bearerTokenOrNull.strip();
         this.reverse = reverse;
         this.certificateHash = GostDigest.certificateHash(this.certificate);
-        this.http = HttpClient.newBuilder()
+        this.http = httpOrNull != null ? httpOrNull : newClient(connectTimeout);
+        this.deadline = this.readTimeout.plus(http.connectTimeout().orElse(Duration.ZERO));
+    }
+
+    /**
+     * A client as the signing service needs it: HTTP/1.1, no redirects, the connect timeout. It is
+     * thread-safe and owns a selector thread and a connection pool: share one per configuration.
+     */
+    public static HttpClient newClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(requirePositive(connectTimeout, "connectTimeout"))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -176,7 +194,10 @@ public final class RemoteSigningServiceSigner implements RequestSigner {
         HttpResponse<byte[]> response;
         long started = System.nanoTime();
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = BoundedHttp.send(http, request.build(), BoundedHttp.bytes(MAX_RESPONSE_BYTES), deadline);
+        } catch (BoundedHttp.BodyTooLargeException e) {
+            throw new SigningException("Signing service " + safeUrl + " answered HTTP " + e.statusCode()
+                    + " with a body larger than " + MAX_RESPONSE_BYTES + " bytes");
         } catch (HttpConnectTimeoutException e) {
             throw new SigningException("Signing service " + safeUrl + " did not accept a connection in time", e);
         } catch (HttpTimeoutException e) {
@@ -195,8 +216,8 @@ public final class RemoteSigningServiceSigner implements RequestSigner {
                     + " instead of 200");
         }
         byte[] bytes = response.body();
-        if (bytes == null || bytes.length == 0 || bytes.length > MAX_RESPONSE_BYTES) {
-            throw new SigningException("Signing service " + safeUrl + " answered an empty or oversized body");
+        if (bytes == null || bytes.length == 0) {
+            throw new SigningException("Signing service " + safeUrl + " answered an empty body");
         }
         String signature;
         try {
@@ -265,6 +286,7 @@ public final class RemoteSigningServiceSigner implements RequestSigner {
         private Duration readTimeout = Duration.ofSeconds(10);
         private String bearerToken;
         private boolean reverse;
+        private HttpClient httpClient;
 
         private Builder(URI serviceUrl, X509Certificate certificate) {
             this.serviceUrl = serviceUrl;
@@ -292,8 +314,18 @@ public final class RemoteSigningServiceSigner implements RequestSigner {
             return this;
         }
 
+        /**
+         * A shared client (see {@link #newClient}); without one the signer builds its own. With one,
+         * the connect timeout is the client's.
+         */
+        public Builder httpClient(HttpClient value) {
+            this.httpClient = value;
+            return this;
+        }
+
         public RemoteSigningServiceSigner build() {
-            return new RemoteSigningServiceSigner(serviceUrl, certificate, connectTimeout, readTimeout, bearerToken, reverse);
+            return new RemoteSigningServiceSigner(serviceUrl, certificate, connectTimeout, readTimeout, bearerToken, reverse,
+                    httpClient);
         }
     }
 }

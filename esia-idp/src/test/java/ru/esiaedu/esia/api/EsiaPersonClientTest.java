@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ru.esiaedu.esia.http.HostileServer;
+
 class EsiaPersonClientTest {
 
     private static final String OID = "1000299681";
@@ -274,5 +276,20 @@ class EsiaPersonClientTest {
 
         assertThat(e.kind()).isEqualTo(EsiaApiException.Kind.ESIA_ERROR);
         assertThat(esia.paths()).containsExactly("/rs/prns/1%2F..%2F..%2Fadmin%3Fx%3D" + EsiaPersonClient.PERSON_EMBED);
+    }
+
+    @Test
+    void hugePersonAnswerIsMalformedAndNotReadToTheEnd() throws Exception {
+        long total = 32L << 20;
+        try (HostileServer hostile = new HostileServer().huge("/rs/prns/" + OID, 200, total, false)) {
+            EsiaPersonClient huge = new EsiaPersonClient(new EsiaHttp(Duration.ofSeconds(2), Duration.ofSeconds(20)),
+                    hostile.baseUrl());
+
+            EsiaApiException e = catchThrowableOfType(EsiaApiException.class, () -> huge.fetch(OID, TOKEN, Set.of()));
+
+            assertThat(e.kind()).isEqualTo(EsiaApiException.Kind.MALFORMED_RESPONSE);
+            assertThat(e.getMessage()).contains("person").contains("larger than").doesNotContain(OID);
+            assertThat(hostile.bytesWrittenWhenDone("/rs/prns/" + OID)).isLessThan(total);
+        }
     }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ru.esiaedu.esia.http.HostileServer;
+
 class EsiaTokenClientTest {
 
     private static final String TE = "/aas/oauth2/v3/te";
@@ -191,5 +193,50 @@ class EsiaTokenClientTest {
         EsiaApiException e = catchThrowableOfType(EsiaApiException.class, () -> closed.exchange(form()));
 
         assertThat(e.kind()).isEqualTo(EsiaApiException.Kind.UNAVAILABLE);
+    }
+
+    /** 32 MB without a length: the client gives up at the limit instead of buffering all of it. */
+    @Test
+    void hugeTokenAnswerIsMalformedAndNotReadToTheEnd() throws Exception {
+        long total = 32L << 20;
+        try (HostileServer hostile = new HostileServer().huge(TE, 200, total, false)) {
+            EsiaTokenClient huge = new EsiaTokenClient(new EsiaHttp(Duration.ofSeconds(2), Duration.ofSeconds(20)),
+                    hostile.baseUrl() + TE);
+
+            EsiaApiException e = catchThrowableOfType(EsiaApiException.class, () -> huge.exchange(form()));
+
+            assertThat(e.kind()).isEqualTo(EsiaApiException.Kind.MALFORMED_RESPONSE);
+            assertThat(e.getMessage()).contains("token").contains("larger than");
+            assertThat(hostile.bytesWrittenWhenDone(TE)).isLessThan(total);
+        }
+    }
+
+    @Test
+    void hugeDeclaredErrorAnswerIsRefused() throws Exception {
+        long total = 32L << 20;
+        try (HostileServer hostile = new HostileServer().huge(TE, 400, total, true)) {
+            EsiaTokenClient huge = new EsiaTokenClient(new EsiaHttp(Duration.ofSeconds(2), Duration.ofSeconds(20)),
+                    hostile.baseUrl() + TE);
+
+            EsiaApiException e = catchThrowableOfType(EsiaApiException.class, () -> huge.exchange(form()));
+
+            assertThat(e.kind()).isEqualTo(EsiaApiException.Kind.MALFORMED_RESPONSE);
+            assertThat(e.httpStatus()).isEqualTo(400);
+            assertThat(hostile.bytesWrittenWhenDone(TE)).isLessThan(total);
+        }
+    }
+
+    /** Headers on time, then a byte every 50 ms: the read timeout bounds the whole answer, not only its headers. */
+    @Test
+    void tricklingAnswerTimesOut() throws Exception {
+        try (HostileServer hostile = new HostileServer().trickle(TE, 200, 200, 50)) {
+            EsiaTokenClient slow = new EsiaTokenClient(new EsiaHttp(Duration.ofSeconds(2), Duration.ofMillis(500)),
+                    hostile.baseUrl() + TE);
+
+            EsiaApiException e = catchThrowableOfType(EsiaApiException.class, () -> slow.exchange(form()));
+
+            assertThat(e.kind()).isEqualTo(EsiaApiException.Kind.TIMEOUT);
+            assertThat(hostile.bytesWrittenWhenDone(TE)).isLessThan(200);
+        }
     }
 }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ru.esiaedu.esia.http.HostileServer;
+
 class RemoteSigningServiceSignerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -205,6 +207,29 @@ class RemoteSigningServiceSignerTest {
         assertThatThrownBy(() -> signer(false).signRaw(DATA)).isInstanceOf(SigningException.class)
                 .hasMessageContaining("did not answer within 700 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void hugeAnswerIsASigningExceptionAndNotReadToTheEnd() throws Exception {
+        long total = 32L << 20;
+        try (HostileServer hostile = new HostileServer().huge("/sign", 200, total, false)) {
+            RemoteSigningServiceSigner s = RemoteSigningServiceSigner.builder(hostile.uri("/sign"), cert)
+                    .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(20)).build();
+            assertThatThrownBy(() -> s.signRaw(DATA)).isInstanceOf(SigningException.class)
+                    .hasMessageContaining("larger than");
+            assertThat(hostile.bytesWrittenWhenDone("/sign")).isLessThan(total);
+        }
+    }
+
+    @Test
+    void tricklingAnswerIsASigningException() throws Exception {
+        try (HostileServer hostile = new HostileServer().trickle("/sign", 200, 200, 50)) {
+            RemoteSigningServiceSigner s = RemoteSigningServiceSigner.builder(hostile.uri("/sign"), cert)
+                    .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofMillis(500)).build();
+            assertThatThrownBy(() -> s.signRaw(DATA)).isInstanceOf(SigningException.class)
+                    .hasMessageContaining("did not answer within 500 ms");
+            assertThat(hostile.bytesWrittenWhenDone("/sign")).isLessThan(200);
+        }
     }
 
     @Test

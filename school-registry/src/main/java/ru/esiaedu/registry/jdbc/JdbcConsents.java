@@ -56,11 +56,6 @@ final class JdbcConsents {
 
     private record Opened(ConsentRequestRecord request, boolean created) {}
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c, RegistryDatabase db) throws SQLException;
-    }
-
     private final JdbcSchoolRegistryProvider.DatabaseSupplier database;
     private final Clock clock;
     private final AccountLoader accounts;
@@ -303,36 +298,13 @@ final class JdbcConsents {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private <T> T read(String operation, Work<T> work) throws RegistryUnavailableException {
-        RegistryDatabase db = database.get();
-        try (Connection c = JdbcSchoolRegistryProvider.readOnly(db)) {
-            T result = work.run(c, db);
-            c.commit();
-            return result;
-        } catch (SQLException e) {
-            throw Failures.unavailable(operation, e);
-        }
+    private <T> T read(String operation, Transactions.Work<T> work) throws RegistryUnavailableException {
+        return Transactions.read(database, operation, work);
     }
 
-    /** One transaction: committed when the work returns, rolled back when it throws. */
-    private <T> T write(String operation, Work<T> work) throws RegistryUnavailableException {
-        RegistryDatabase db = database.get();
-        try (Connection c = db.connection()) {
-            c.setReadOnly(false);
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c, db);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                JdbcSchoolRegistryProvider.rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw Failures.unavailable(operation, e);
-        }
+    /** One transaction: committed when the work returns, rolled back when it throws anything. */
+    private <T> T write(String operation, Transactions.Work<T> work) throws RegistryUnavailableException {
+        return Transactions.write(database, operation, work);
     }
 
     private long insertRequest(Connection c, RegistryDatabase db, String student, String client,

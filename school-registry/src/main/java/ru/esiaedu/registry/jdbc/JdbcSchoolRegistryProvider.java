@@ -39,8 +39,8 @@ import ru.esiaedu.registry.normalize.Snils;
 
 /**
  * The registry over JDBC. Every query is parameterised and has the configured query timeout; lookups run on
- * read-only connections, {@link #link} and {@link #createAccessRequest} write in one transaction each; the consent
- * methods are in {@link JdbcConsents}.
+ * read-only connections, {@link #link} and {@link #createAccessRequest} write in one transaction each
+ * ({@link Transactions}: rolled back on any failure); the consent methods are in {@link JdbcConsents}.
  * Finder arguments are normalised here, with the functions that normalise stored data (the SPI's contract).
  */
 public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider {
@@ -152,60 +152,44 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
         if (accountId == null || accountId.isBlank() || esiaOid == null || esiaOid.isBlank()) {
             throw new IllegalArgumentException("link: account id and ESIA oid are required");
         }
-        RegistryDatabase db = database.get();
-        try (Connection c = db.connection()) {
-            c.setReadOnly(false);
-            c.setAutoCommit(false);
-            try {
-                String holder;
-                try (PreparedStatement s = prepare(c, db, "SELECT esia_oid FROM sr_account WHERE id = ? FOR UPDATE")) {
-                    s.setString(1, accountId);
-                    try (ResultSet r = s.executeQuery()) {
-                        if (!r.next()) {
-                            c.rollback();
-                            LOG.debugf("school registry: link refused, account %s not found", accountId);
-                            return false;
-                        }
-                        holder = r.getString(1);
-                    }
-                }
-                if (holder != null) {
-                    c.rollback();
-                    boolean same = holder.equals(esiaOid);
-                    if (!same) {
-                        LOG.infof("school registry: link refused, account %s is linked to another ESIA person", accountId);
-                    }
-                    return same;
-                }
-                try (PreparedStatement s = prepare(c, db,
-                        "UPDATE sr_account SET esia_oid = ? WHERE id = ? AND esia_oid IS NULL")) {
-                    s.setString(1, esiaOid);
-                    s.setString(2, accountId);
-                    if (s.executeUpdate() != 1) {
-                        c.rollback();
+        return Transactions.write(database, "link", (c, db) -> {
+            String holder;
+            try (PreparedStatement s = prepare(c, db, "SELECT esia_oid FROM sr_account WHERE id = ? FOR UPDATE")) {
+                s.setString(1, accountId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        LOG.debugf("school registry: link refused, account %s not found", accountId);
                         return false;
                     }
+                    holder = r.getString(1);
                 }
-                try (PreparedStatement s = prepare(c, db,
-                        "INSERT INTO sr_account_link (account_id, esia_oid, how, linked_at) VALUES (?, ?, ?, ?)")) {
-                    s.setString(1, accountId);
-                    s.setString(2, esiaOid);
-                    s.setString(3, how.name());
-                    s.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(clock)));
-                    s.executeUpdate();
-                }
-                c.commit();
-                LOG.infof("school registry: account %s linked (rule %s)", accountId, how);
-                return true;
-            } catch (SQLException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw Failures.unavailable("link", e);
-        }
+            if (holder != null) {
+                boolean same = holder.equals(esiaOid);
+                if (!same) {
+                    LOG.infof("school registry: link refused, account %s is linked to another ESIA person", accountId);
+                }
+                return same;
+            }
+            try (PreparedStatement s = prepare(c, db,
+                    "UPDATE sr_account SET esia_oid = ? WHERE id = ? AND esia_oid IS NULL")) {
+                s.setString(1, esiaOid);
+                s.setString(2, accountId);
+                if (s.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            try (PreparedStatement s = prepare(c, db,
+                    "INSERT INTO sr_account_link (account_id, esia_oid, how, linked_at) VALUES (?, ?, ?, ?)")) {
+                s.setString(1, accountId);
+                s.setString(2, esiaOid);
+                s.setString(3, how.name());
+                s.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(clock)));
+                s.executeUpdate();
+            }
+            LOG.infof("school registry: account %s linked (rule %s)", accountId, how);
+            return true;
+        });
     }
 
     @Override
@@ -276,64 +260,49 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
         checkLength("className", request.className(), 64);
         checkLength("contactEmail", request.contactEmail(), 254);
         checkLength("esiaOid", request.esiaOid(), 32);
-        RegistryDatabase db = database.get();
-        try (Connection c = db.connection()) {
-            c.setReadOnly(false);
-            c.setAutoCommit(false);
-            try {
-                Optional<String> existing = requestNumber(c, db, request.requestKey());
-                if (existing.isPresent()) {
-                    c.commit();
-                    return new AccessRequestReceipt(existing.get(), false);
-                }
-                long id;
-                try (PreparedStatement s = prepare(c, db, db.nextValueSql("sr_access_request_seq"));
-                     ResultSet r = s.executeQuery()) {
-                    r.next();
-                    id = r.getLong(1);
-                }
-                LocalDateTime now = LocalDateTime.now(clock);
-                String number = String.format("Р-%d-%06d", now.getYear(), id);
-                try (PreparedStatement s = prepare(c, db, "INSERT INTO sr_access_request (id, request_number,"
-                        + " request_key, esia_oid, request_role, child_full_name, organisation_type, organisation_id,"
-                        + " class_name, contact_email, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)")) {
-                    s.setLong(1, id);
-                    s.setString(2, number);
-                    s.setString(3, request.requestKey());
-                    s.setString(4, request.esiaOid());
-                    s.setString(5, request.role() == null ? null : request.role().name());
-                    s.setString(6, request.childFullName());
-                    s.setString(7, request.organisationType());
-                    s.setString(8, request.organisationId());
-                    s.setString(9, request.className());
-                    s.setString(10, Emails.normalize(request.contactEmail()).orElse(request.contactEmail()));
-                    s.setTimestamp(11, Timestamp.valueOf(now));
-                    s.executeUpdate();
-                    c.commit();
-                    LOG.infof("school registry: access request %s created", number);
-                    return new AccessRequestReceipt(number, true);
-                } catch (SQLException e) {
-                    // A concurrent submit with the same key won the race: answer with its number.
-                    rollbackQuietly(c);
-                    if (!Failures.isUniqueViolation(e) && !isConcurrencyConflict(e)) {
-                        throw e;
-                    }
-                    Optional<String> winner = requestNumber(c, db, request.requestKey());
-                    c.commit();
-                    if (winner.isEmpty()) {
-                        throw e;
-                    }
-                    return new AccessRequestReceipt(winner.get(), false);
-                }
-            } catch (SQLException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return Transactions.write(database, "create access request", (c, db) -> {
+            Optional<String> existing = requestNumber(c, db, request.requestKey());
+            if (existing.isPresent()) {
+                return new AccessRequestReceipt(existing.get(), false);
             }
-        } catch (SQLException e) {
-            throw Failures.unavailable("create access request", e);
-        }
+            long id;
+            try (PreparedStatement s = prepare(c, db, db.nextValueSql("sr_access_request_seq"));
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                id = r.getLong(1);
+            }
+            LocalDateTime now = LocalDateTime.now(clock);
+            String number = String.format("Р-%d-%06d", now.getYear(), id);
+            try (PreparedStatement s = prepare(c, db, "INSERT INTO sr_access_request (id, request_number,"
+                    + " request_key, esia_oid, request_role, child_full_name, organisation_type, organisation_id,"
+                    + " class_name, contact_email, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)")) {
+                s.setLong(1, id);
+                s.setString(2, number);
+                s.setString(3, request.requestKey());
+                s.setString(4, request.esiaOid());
+                s.setString(5, request.role() == null ? null : request.role().name());
+                s.setString(6, request.childFullName());
+                s.setString(7, request.organisationType());
+                s.setString(8, request.organisationId());
+                s.setString(9, request.className());
+                s.setString(10, Emails.normalize(request.contactEmail()).orElse(request.contactEmail()));
+                s.setTimestamp(11, Timestamp.valueOf(now));
+                s.executeUpdate();
+            } catch (SQLException e) {
+                // A concurrent submit with the same key won the race: answer with its number.
+                rollbackQuietly(c);
+                if (!Failures.isUniqueViolation(e) && !isConcurrencyConflict(e)) {
+                    throw e;
+                }
+                Optional<String> winner = requestNumber(c, db, request.requestKey());
+                if (winner.isEmpty()) {
+                    throw e;
+                }
+                return new AccessRequestReceipt(winner.get(), false);
+            }
+            LOG.infof("school registry: access request %s created", number);
+            return new AccessRequestReceipt(number, true);
+        });
     }
 
     // --- students' consents: see JdbcConsents -----------------------------------------------------------------

@@ -342,6 +342,30 @@ abstract class AbstractRegistryTest {
         assertThat(count("SELECT COUNT(*) FROM sr_account_link")).isEqualTo(1);
     }
 
+    /** The audit row is dated after the UPDATE: a clock that fails there must not leave a link without its row. */
+    @Test
+    void aFailureAfterTheLinkUpdateLeavesNoHalfWrittenLink() throws Exception {
+        SchoolRegistryProvider failing = new JdbcSchoolRegistryProvider(() -> factory.database(null),
+                new FailingClock(() -> new IllegalStateException("clock broken")));
+        assertThatThrownBy(() -> failing.link("acc-petrov-sch1", "1000300103", LinkRule.SNILS))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(count("SELECT COUNT(*) FROM sr_account WHERE esia_oid IS NOT NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM sr_account_link")).isZero();
+        // nothing stays locked and the pooled connection is fit for the next login
+        assertThat(registry.link("acc-petrov-sch1", "1000300103", LinkRule.SNILS)).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM sr_account_link")).isEqualTo(1);
+    }
+
+    @Test
+    void anErrorAfterTheLinkUpdateLeavesNoHalfWrittenLink() throws Exception {
+        SchoolRegistryProvider failing = new JdbcSchoolRegistryProvider(() -> factory.database(null),
+                new FailingClock(() -> new AssertionError("clock broken")));
+        assertThatThrownBy(() -> failing.link("acc-petrov-sch1", "1000300103", LinkRule.SNILS))
+                .isInstanceOf(AssertionError.class);
+        assertThat(count("SELECT COUNT(*) FROM sr_account WHERE esia_oid IS NOT NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM sr_account_link")).isZero();
+    }
+
     // --- legacy login ------------------------------------------------------------------------------------------
 
     @Test
@@ -405,6 +429,40 @@ abstract class AbstractRegistryTest {
         Set<String> numbers = new HashSet<>();
         distinct.forEach(r -> numbers.add(r.number()));
         assertThat(numbers).hasSize(4);
+    }
+
+    @Test
+    void aFailingClockLeavesNoAccessRequestAndTheNextOneIsNumbered() throws Exception {
+        SchoolRegistryProvider failing = new JdbcSchoolRegistryProvider(() -> factory.database(null),
+                new FailingClock(() -> new IllegalStateException("clock broken")));
+        assertThatThrownBy(() -> failing.createAccessRequest(request("broken-clock")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(count("SELECT COUNT(*) FROM sr_access_request")).isZero();
+        assertThat(registry.createAccessRequest(request("broken-clock")).created()).isTrue();
+    }
+
+    /** Every write runs through one helper: whatever the work throws after writing, nothing of it stays. */
+    @Test
+    void aWriteThatFailsHalfwayIsRolledBackWhateverItThrows() throws Exception {
+        RegistryDatabase db = factory.database(null);
+        List<Throwable> failures = List.of(new SQLException("fails", "08006"), new IllegalStateException("fails"),
+                new AssertionError("fails"));
+        for (Throwable failure : failures) {
+            assertThatThrownBy(() -> Transactions.write(() -> db, "half-way test", (c, d) -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("UPDATE sr_account SET esia_oid = 'half' WHERE id = 'acc-petrov-sch1'");
+                }
+                throw sneaky(failure);
+            })).isInstanceOfAny(RegistryUnavailableException.class, failure.getClass());
+            assertThat(count("SELECT COUNT(*) FROM sr_account WHERE esia_oid IS NOT NULL")).as(failure.toString())
+                    .isZero();
+        }
+        assertThat(registry.link("acc-petrov-sch1", "1000300103", LinkRule.SNILS)).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable t) throws E {
+        throw (E) t;
     }
 
     @Test
@@ -818,6 +876,30 @@ abstract class AbstractRegistryTest {
             }
         }
         return false;
+    }
+
+    /** A clock whose every reading fails (a broken time source, or anything that throws mid-transaction). */
+    static final class FailingClock extends Clock {
+        private final java.util.function.Supplier<? extends Throwable> failure;
+
+        FailingClock(java.util.function.Supplier<? extends Throwable> failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return CLOCK.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            throw AbstractRegistryTest.<RuntimeException>sneaky(failure.get());
+        }
     }
 
     interface ThrowingCall {
