@@ -43,14 +43,13 @@ class OrganisationSearchTest {
     }
 
     @Test
-    void hundreds_of_schools_are_narrowed_quickly() {
+    void hundreds_of_schools_are_narrowed_to_the_one_asked_for() {
         List<Organisation> many = new ArrayList<>();
         for (int i = 1; i <= 800; i++) {
             many.add(new Organisation("s" + i, "SCHOOL", "МАОУ СОШ № " + i, i % 2 == 0 ? "Челябинск" : "Магнитогорск"));
         }
-        long start = System.nanoTime();
         assertThat(OrganisationSearch.filter(many, "сош 127 магн")).extracting(Organisation::id).containsExactly("s127");
-        assertThat(System.nanoTime() - start).isLessThan(500_000_000L);
+        assertThat(OrganisationSearch.filter(many, "сош 128 магн")).isEmpty();
         assertThat(OrganisationSearch.filter(many, "x".repeat(1000))).isEmpty();
     }
 }

@@ -22,6 +22,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.consent.ConsentIds;
+import ru.esiaedu.consent.esia.AssumedInterfaceWarning;
 import ru.esiaedu.consent.source.ConsentRequestOutcome;
 import ru.esiaedu.consent.source.ConsentSource;
 import ru.esiaedu.esia.broker.EsiaIdentityProviderConfig;
@@ -107,6 +108,8 @@ public final class ConsentCheckAuthenticator implements Authenticator {
             this.check = new ConsentCheck(ConsentCheckSettings.from(values), clock);
             this.login = readLogin(context, check.settings());
             this.source = context.getSession().getProvider(ConsentSource.class, check.settings().sourceId());
+            AssumedInterfaceWarning.logOnce(context.getRealm().getId(), check.settings().sourceId(),
+                    ThisLogin.of(context).identityProvider());
             this.memory = new AuthNoteMemory(context.getAuthenticationSession());
             if (login.role() == null) {
                 LOG.warnf("consent check: no role chosen in this login to client '%s'; checked as if consent were needed",

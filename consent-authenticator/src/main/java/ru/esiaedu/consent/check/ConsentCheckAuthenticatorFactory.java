@@ -9,6 +9,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import ru.esiaedu.consent.ConsentIds;
 import ru.esiaedu.login.step.EsiaStepFactory;
+import ru.esiaedu.consent.esia.AssumedInterfaceWarning;
 import ru.esiaedu.login.age.AgeRules;
 import ru.esiaedu.login.age.KeycloakClock;
 
@@ -26,9 +27,9 @@ public final class ConsentCheckAuthenticatorFactory extends EsiaStepFactory {
             .helpText("Где хранятся согласия. esia — в Госуслугах: запрос получают родители (или учащийся 18+) в "
                     + "личном кабинете, подтверждают и отзывают его в «Согласия и доверенности». registry — согласия "
                     + "собирает сама платформа: родителям приходит письмо, согласие подтверждается на странице платформы "
-                    + "после входа с ролью родителя. / Where consents live. esia: in Gosuslugi (parents or the adult "
+                    + "после входа с ролью родителя. " + AssumedInterfaceWarning.TEXT_RU + " / Where consents live. esia: in Gosuslugi (parents or the adult "
                     + "student approve and revoke there). registry: the platform collects them itself (e-mail, approval "
-                    + "page after signing in as a parent).")
+                    + "page after signing in as a parent). Warning: " + AssumedInterfaceWarning.TEXT + ".")
             .type(ProviderConfigProperty.LIST_TYPE)
             .options(ConsentIds.SOURCE_ESIA, ConsentIds.SOURCE_REGISTRY)
             .defaultValue(ConsentCheckSettings.DEFAULT_SOURCE)

@@ -18,6 +18,7 @@ import ru.esiaedu.consent.source.ConsentRequestOutcome;
 import ru.esiaedu.consent.source.ConsentState;
 import ru.esiaedu.consent.source.ConsentStatus;
 import ru.esiaedu.consent.source.Grantor;
+import ru.esiaedu.esia.http.BoundedHttp;
 
 /**
  * The two calls of ESIA's consent adapter (docs/esia-consent-adapter.md), with the student's access token of the
@@ -36,6 +37,9 @@ public final class EsiaConsentClient {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMillis(10000);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The largest consent answer read; ESIA's answers are a few hundred bytes. */
+    static final long MAX_ANSWER_BYTES = 64 * 1024;
 
     private final HttpClient client;
     private final Duration readTimeout;
@@ -118,7 +122,11 @@ public final class EsiaConsentClient {
                 .build();
         HttpResponse<String> response;
         try {
-            response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            // Bounded: a consent answer is a few hundred bytes; a huge or trickling body must not hold the login.
+            response = BoundedHttp.send(client, built, BoundedHttp.string(MAX_ANSWER_BYTES), readTimeout);
+        } catch (BoundedHttp.BodyTooLargeException e) {
+            throw new EsiaConsentUnavailableException("ESIA consent " + kind + ": answer larger than "
+                    + MAX_ANSWER_BYTES + " bytes", e);
         } catch (HttpTimeoutException e) {
             throw new EsiaConsentUnavailableException("ESIA consent " + kind + ": timed out", e);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package ru.esiaedu.consent.esia;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -9,6 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import ru.esiaedu.consent.ConsentIds;
 import ru.esiaedu.consent.source.ConsentSource;
@@ -19,7 +21,7 @@ import ru.esiaedu.consent.source.ConsentSourceFactory;
  * {@code --spi-consent-source--esia--connect-timeout-ms} (default 3000) and
  * {@code --spi-consent-source--esia--read-timeout-ms} (default 10000).
  */
-public final class EsiaConsentSourceFactory implements ConsentSourceFactory {
+public final class EsiaConsentSourceFactory implements ConsentSourceFactory, ServerInfoAwareProviderFactory {
 
     private static final Logger LOG = Logger.getLogger(EsiaConsentSourceFactory.class);
 
@@ -96,5 +98,11 @@ public final class EsiaConsentSourceFactory implements ConsentSourceFactory {
                 .helpText("How long to wait for each answer of ESIA's consent API; slower means «unavailable».")
                 .defaultValue(EsiaConsentClient.DEFAULT_READ_TIMEOUT.toMillis()).add()
                 .build();
+    }
+
+    /** Shown in the admin console (server info → providers): the interface is an assumption. */
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return AssumedInterfaceWarning.operationalInfo();
     }
 }

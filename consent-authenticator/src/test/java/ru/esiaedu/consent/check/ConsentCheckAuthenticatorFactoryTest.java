@@ -37,7 +37,10 @@ class ConsentCheckAuthenticatorFactoryTest {
                 .contains("ru.esiaedu.consent.esia.EsiaConsentSourceFactory");
         assertThat(services("org.keycloak.provider.Spi")).contains("ru.esiaedu.consent.source.ConsentSourceSpi");
         for (String name : services("org.keycloak.authentication.AuthenticatorFactory")) {
-            assertThat(Class.forName(name)).isNotNull();
+            // Keycloak instantiates every listed factory through its no-argument constructor at start-up.
+            Object factory = Class.forName(name).getDeclaredConstructor().newInstance();
+            assertThat(factory).as(name).isInstanceOf(org.keycloak.authentication.AuthenticatorFactory.class);
+            assertThat(((org.keycloak.authentication.AuthenticatorFactory) factory).getId()).as(name).isNotBlank();
         }
     }
 

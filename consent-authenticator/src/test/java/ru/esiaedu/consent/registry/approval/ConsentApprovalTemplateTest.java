@@ -210,22 +210,27 @@ class ConsentApprovalTemplateTest {
         Properties en = messages("en");
         ConsentMailTexts fromTheme = ConsentMailTexts.of(ru::getProperty, Locale.forLanguageTag("ru"));
         ConsentMailTexts builtIn = ConsentMailTexts.defaults();
-        for (String key : ru.stringPropertyNames()) {
-            if (key.startsWith("esiaConsentMail")) {
-                assertThat(builtIn.text(key, "A", "B")).as(key).isEqualTo(fromTheme.text(key, "A", "B"));
-                assertThat(en.getProperty(key)).as(key).isNotBlank();
-            }
+        List<String> mailKeys = ru.stringPropertyNames().stream().filter(key -> key.startsWith("esiaConsentMail"))
+                .sorted().toList();
+        // The mail texts: subject and body for parents and for the adult student, with and without a link.
+        assertThat(mailKeys).hasSizeGreaterThanOrEqualTo(4);
+        for (String key : mailKeys) {
+            assertThat(builtIn.text(key, "A", "B")).as(key).isEqualTo(fromTheme.text(key, "A", "B"));
+            assertThat(en.getProperty(key)).as(key).isNotBlank();
         }
     }
 
     @Test
     void apostrophes_are_doubled_for_message_format() throws IOException {
         for (String language : List.of("ru", "en")) {
+            java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
             messages(language).forEach((key, value) -> {
                 if (key.toString().startsWith("esiaConsentApproval") || key.toString().startsWith("esiaConsentMail")) {
                     assertThat(value.toString().replace("''", "")).as(language + ":" + key).doesNotContain("'");
+                    checked.incrementAndGet();
                 }
             });
+            assertThat(checked.get()).as(language).isGreaterThan(4);
         }
     }
 
