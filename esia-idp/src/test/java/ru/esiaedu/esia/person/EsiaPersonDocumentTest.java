@@ -4,35 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import ru.esiaedu.esia.api.AccountType;
-import ru.esiaedu.esia.api.EsiaContact;
-import ru.esiaedu.esia.api.EsiaDocument;
-import ru.esiaedu.esia.api.EsiaKid;
 import ru.esiaedu.esia.api.EsiaPerson;
+import ru.esiaedu.esia.api.TestPersons;
 
 /** The writer and the reader of the person document agree, and the reader is safe on broken input. */
 class EsiaPersonDocumentTest {
 
     private static EsiaPerson parent() {
-        EsiaDocument birthCertificate = new EsiaDocument("7", "RF_BRTH_CERT", "IV-МЮ", "654321", LocalDate.of(2015, 3, 1),
-                "ЗАГС", null, "120", LocalDate.of(2015, 2, 27), true);
-        EsiaKid kid = new EsiaKid("1000000201", "Резида", "Джалилов", "Егорович", LocalDate.of(2015, 2, 20), "M",
-                "112-233-445 95", List.of(birthCertificate));
-        return EsiaPerson.builder("1000000101")
-                .firstName("Диана").lastName("Захарченко").middleName("Набиевна")
-                .birthDate(LocalDate.of(1987, 1, 19)).gender("F").snils("666-374-403 26").trusted(true)
-                .status(EsiaPerson.STATUS_REGISTERED)
-                .addContact(new EsiaContact("1", EsiaContact.EML, "unverified@example.ru", false))
-                .addContact(new EsiaContact("2", EsiaContact.EML, "Diana@Example.ru", true))
-                .addContact(new EsiaContact("3", EsiaContact.MBT, "+7(910)4420232", true))
-                .addDocument(new EsiaDocument("4", "RF_PASSPORT", "5303", "925695", LocalDate.of(2006, 1, 1), "УФМС",
-                        "006006", null, null, true))
-                .addKid(kid)
-                .build();
+        return TestPersons.parentWithChild();
     }
 
     @Test
