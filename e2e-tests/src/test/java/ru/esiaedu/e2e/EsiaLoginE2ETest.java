@@ -237,6 +237,38 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
         assertThat(admin.get("/admin/realms/" + REALM + "/users/" + userId + "/sessions")).hasSize(sessionsBefore - 1);
     }
 
+    /**
+     * Someone who got hold of the ESIA answer URL of a login started in another browser (a shared link, a proxy log)
+     * cannot finish that login: the state is refused before the code is ever exchanged, and nobody is created.
+     */
+    @Test
+    void anEsiaAnswerArrivingInAnotherBrowserIsRefusedOnARussianPageAndCreatesNoUser() {
+        int users = admin.userCount(REALM);
+        emulator.clearRequests();
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseRole("parent");                      // browser A is now on the Gosuslugi login page
+        String state = lastParam("/aas/oauth2/v2/ac", "state");
+
+        ru.esiaedu.e2e.support.Browser other = ru.esiaedu.e2e.support.Browser.desktop();
+        try {
+            // Browser B has a login of its own going, then opens A's answer.
+            other.open(portal.loginUrl(UUID.randomUUID().toString()));
+            other.waitFor(org.openqa.selenium.By.id("esia-role-parent"));
+            other.open(keycloak.baseUrl() + "/realms/" + REALM + "/broker/esia/endpoint?code=" + UUID.randomUUID() + "&state=" + state);
+
+            String page = new ru.esiaedu.e2e.support.EsiaPages(other, emulator.baseUrl()).waitForText("Начните вход заново");
+            assertThat(page).contains("Время на вход истекло или вход уже был завершён").doesNotContain("Exception");
+        } finally {
+            other.close();
+        }
+        assertThat(emulator.requests()).as("no token request for the replayed code")
+                .noneSatisfy(request -> assertThat(request.endpoint()).contains("/aas/oauth2/v3/te"));
+        assertThat(admin.userCount(REALM)).isEqualTo(users);
+        JsonNode errors = admin.get("/admin/realms/" + REALM + "/events?type=IDENTITY_PROVIDER_LOGIN_ERROR&max=50");
+        assertThat(errors).as("the refusal is an audit event").anySatisfy(event ->
+                assertThat(event.path("details").path("identity_provider").asText()).isEqualTo("esia"));
+    }
+
     /** This server runs in production mode: the key comes from Keycloak's vault, a literal is refused on save. */
     @Test
     void theClientKeyComesFromKeycloaksVaultAndALiteralKeyIsRefused() throws Exception {
