@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import ru.esiaedu.e2e.support.AdminApi;
 import ru.esiaedu.e2e.support.BrowserExtension;
 import ru.esiaedu.e2e.support.KeycloakTestServer;
 import ru.esiaedu.e2e.support.RealmFixture;
+import ru.esiaedu.e2e.support.Vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,17 +54,14 @@ class AdminConsoleE2ETest {
         assertThat(names).contains("esiaEnvironment", "esiaBaseUrl", "esiaProtocol", "signingMethod", "clientPrivateKey",
                 "clientCertificate", "clientPkcs12", "clientPkcs12Password", "signingServiceUrl", "esiaCertificates",
                 "acceptOnlyConfirmed", "connectTimeoutMs", "readTimeoutMs", "clockSkewSeconds");
-        JsonNode keyField = find(properties, "clientPrivateKey");
-        assertThat(keyField.path("secret").asBoolean()).as("private key is masked and vault-capable").isTrue();
+        assertThat(find(properties, "clientPrivateKey").path("helpText").asText()).contains("${vault.");
         assertThat(find(properties, "acceptOnlyConfirmed").path("defaultValue").asText()).isEqualTo("true");
     }
 
     @Test
     void aCompleteProviderSavesAndOffersTheEsiaAttributeMapper() throws Exception {
-        JsonNode demoProvider = AdminApi.JSON.readTree(RealmFixture.load()).path("identityProviders").get(0).deepCopy();
-        ((ObjectNode) demoProvider).put("alias", "esia-saved");
-        ((ObjectNode) demoProvider).remove("firstBrokerLoginFlowAlias"); // flows of the demo realm, not of this one
-        ((ObjectNode) demoProvider).remove("postBrokerLoginFlowAlias");
+        ObjectNode demoProvider = demoProvider("esia-saved");
+        ((ObjectNode) demoProvider.path("config")).put("clientPrivateKey", Vault.CLIENT_KEY_REFERENCE);
 
         AdminApi.Response saved = admin.send("POST", "/admin/realms/" + REALM + "/identity-provider/instances", demoProvider);
         assertThat(saved.status()).as(saved.body()).isEqualTo(201);
@@ -70,6 +69,54 @@ class AdminConsoleE2ETest {
         JsonNode mapperTypes = admin.get("/admin/realms/" + REALM + "/identity-provider/instances/esia-saved/mapper-types");
         assertThat(mapperTypes.has("esia-user-attribute-mapper")).isTrue();
         assertThat(mapperTypes.path("esia-user-attribute-mapper").path("name").asText()).isEqualTo("ЕСИА: атрибут из данных Госуслуг");
+    }
+
+    /**
+     * Keycloak masks only {@code clientSecret} of an identity provider: whatever else is stored comes back in clear to
+     * every admin who may view identity providers. So on this server (production mode) literal key material is
+     * refused on save, and a viewer sees references only.
+     */
+    @Test
+    void keyMaterialNeverReachesAnAdminWhoMayOnlyViewIdentityProviders() throws Exception {
+        ObjectNode literal = demoProvider("esia-literal");
+        String pem = literal.path("config").path("clientPrivateKey").asText();
+        assertThat(pem).as("the demo realm's key is a literal PEM").contains("PRIVATE KEY");
+        ((ObjectNode) literal.path("config")).put("clientPkcs12Password", "keystore-password-in-clear")
+                .put("signingServiceToken", "signing-token-in-clear");
+
+        AdminApi.Response refused = admin.send("POST", instances(), literal);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("must be a vault reference").doesNotContain("PRIVATE KEY");
+
+        ObjectNode fromVault = demoProvider("esia-vault");
+        ((ObjectNode) fromVault.path("config")).put("clientPrivateKey", Vault.CLIENT_KEY_REFERENCE)
+                .put("clientPkcs12Password", "${vault.esia-keystore-password}")
+                .put("signingServiceToken", "${vault.esia-signing-token}");
+        assertThat(admin.send("POST", instances(), fromVault).status()).isEqualTo(201);
+
+        AdminApi viewer = admin.limitedAdmin(REALM, "idp-viewer-" + UUID.randomUUID(), "view-identity-providers");
+        AdminApi.Response list = viewer.send("GET", instances(), null);
+        AdminApi.Response one = viewer.send("GET", instances() + "/esia-vault", null);
+        assertThat(list.status()).as("the viewer may view providers: %s", list.body()).isEqualTo(200);
+        assertThat(one.status()).isEqualTo(200);
+        for (String body : List.of(list.body(), one.body())) {
+            assertThat(body).doesNotContain("PRIVATE KEY", pem.substring(30, 60), "keystore-password-in-clear", "signing-token-in-clear");
+        }
+        assertThat(one.json().path("config").path("clientPrivateKey").asText()).isEqualTo(Vault.CLIENT_KEY_REFERENCE);
+        // and may not change them
+        assertThat(viewer.send("PUT", instances() + "/esia-vault", one.json()).status()).isEqualTo(403);
+    }
+
+    /** The consent records name children: only an admin who may view users reads them. */
+    @Test
+    void theConsentRecordsAreRefusedToAnAdminWhoMayNotViewUsers() {
+        AdminApi viewer = admin.limitedAdmin(REALM, "no-users-" + UUID.randomUUID(), "view-identity-providers");
+        AdminApi userViewer = admin.limitedAdmin(REALM, "user-viewer-" + UUID.randomUUID(), "view-users");
+
+        assertThat(viewer.send("GET", "/admin/realms/" + REALM + "/esia-consents", null).status()).isEqualTo(403);
+        assertThat(viewer.send("GET", "/admin/realms/" + REALM + "/esia-consents/export.csv", null).status()).isEqualTo(403);
+        AdminApi.Response allowed = userViewer.send("GET", "/admin/realms/" + REALM + "/esia-consents", null);
+        assertThat(allowed.status()).as("the same call with view-users: %s", allowed.body()).isEqualTo(200);
     }
 
     @Test
@@ -103,6 +150,19 @@ class AdminConsoleE2ETest {
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         return new ru.esiaedu.e2e.support.EsiaPages(BROWSER.get(), "").bodyText();
+    }
+
+    /** The demo realm's provider as realm-export ships it (literal key), under another alias. */
+    private static ObjectNode demoProvider(String alias) throws Exception {
+        ObjectNode provider = (ObjectNode) AdminApi.JSON.readTree(RealmFixture.load()).path("identityProviders").get(0).deepCopy();
+        provider.put("alias", alias);
+        provider.remove("firstBrokerLoginFlowAlias"); // flows of the demo realm, not of this one
+        provider.remove("postBrokerLoginFlowAlias");
+        return provider;
+    }
+
+    private static String instances() {
+        return "/admin/realms/" + REALM + "/identity-provider/instances";
     }
 
     private static JsonNode find(JsonNode properties, String name) {

@@ -1,5 +1,6 @@
 package ru.esiaedu.e2e;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.FluentWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,6 +20,7 @@ import ru.esiaedu.e2e.support.Browser;
 import ru.esiaedu.e2e.support.EsiaPages;
 import ru.esiaedu.e2e.support.KeycloakTestServer;
 import ru.esiaedu.e2e.support.RealmFixture;
+import ru.esiaedu.e2e.support.RegistrySql;
 import ru.esiaedu.e2e.support.SchoolPortal;
 import ru.esiaedu.e2e.support.SharedEmulator;
 import ru.esiaedu.emulator.EsiaEmulator;
@@ -26,12 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A pupil opens the portal on a phone and a laptop and signs in with Gosuslugi on both at the same
- * moment, for the first time: one Keycloak user, one registry link, and no stack trace on either.
+ * moment, for the first time: one Keycloak user, one ESIA link, one registry link, and no stack trace on either.
  */
 class ConcurrentFirstLoginE2ETest {
 
     private static final String REALM = "school";
     private static final String TEEN = "1000300104";
+    private static final String TEEN_ACCOUNT = "acc-dzhalilov-sch1";
 
     private static KeycloakTestServer keycloak;
     private static EsiaEmulator emulator;
@@ -71,8 +75,8 @@ class ConcurrentFirstLoginE2ETest {
                         pages.signInAs(TEEN).grantIfAsked();
                         String seen = pages.waitForAnyText("Вход уже выполняется", "issuer");
                         if (seen.contains("Вход уже выполняется")) {
-                            // The other device is creating the account: «Повторить» finds it.
-                            Thread.sleep(2_000);
+                            // The other device is creating the account: once it exists, «Повторить» finds it.
+                            awaitTheUserWithItsEsiaLink();
                             pages.press("esia-retry");
                             pages.grantIfAsked();
                         }
@@ -96,9 +100,21 @@ class ConcurrentFirstLoginE2ETest {
             JsonNode users = admin.get("/admin/realms/" + REALM + "/users?exact=true&username=esia-" + TEEN);
             assertThat(users).as("users after %s", outcomes).hasSize(1);
             assertThat(admin.federatedIdentities(REALM, users.get(0).path("id").asText())).hasSize(1);
+            // One registry link: the pupil's account, linked once, no other account taken by the race.
+            assertThat(new RegistrySql(keycloak).linkedAccounts(TEEN)).containsExactly(TEEN_ACCOUNT);
             assertThat(outcomes).as("both devices end signed in").allMatch(outcome -> outcome.contains("code="));
         } finally {
             browsers.forEach(Browser::close);
         }
+    }
+
+    /** Until the other device's first login has created the Keycloak user and linked it to ESIA. */
+    private static void awaitTheUserWithItsEsiaLink() {
+        new FluentWait<>(admin).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(200))
+                .withMessage("the other device's first login never created esia-" + TEEN)
+                .until(api -> {
+                    JsonNode users = api.get("/admin/realms/" + REALM + "/users?exact=true&username=esia-" + TEEN);
+                    return users.size() == 1 && api.federatedIdentities(REALM, users.get(0).path("id").asText()).size() == 1;
+                });
     }
 }

@@ -234,8 +234,10 @@ class ConsentE2ETest extends SchoolRealmBrowserTest {
             assertThat(registry().count("SELECT COUNT(*) FROM sr_consent WHERE student_account_id = '" + CHILD_10_ACCOUNT
                     + "' AND revoked_at IS NOT NULL")).isEqualTo(1);
 
+            // The child is stopped again: the consent page, not the portal.
             BROWSER.get().deleteAllCookies();
-            signInAsStudentAndWaitFor(CHILD_10, MINOR_LEAD);
+            assertThat(signInAsStudentAndWaitFor(CHILD_10, MINOR_LEAD)).contains("родителям придут письма на электронную почту");
+            assertThat(portal.isRedirectBack(BROWSER.get().currentUrl())).as(BROWSER.get().currentUrl()).isFalse();
             assertThat(admin.get("/admin/realms/" + REALM + "/esia-consents?student=" + CHILD_10_ACCOUNT))
                     .as("the revoked consent is kept").hasSize(1);
         } finally {

@@ -7,13 +7,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import ru.esiaedu.e2e.support.AdminApi;
+import ru.esiaedu.e2e.support.RealmFixture;
 import ru.esiaedu.e2e.support.SchoolPortal;
 import ru.esiaedu.e2e.support.Screenshots;
 import ru.esiaedu.emulator.Fault;
@@ -22,11 +23,15 @@ import ru.esiaedu.emulator.RecordedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A family member signs in to the school portal through Госуслуги, on the demo realm exactly as
+ * Each test sets up what it needs (a user of its own login, a consent, a fault) and the methods run in random
+ * order, so a test that silently leans on another one's user fails here rather than the day the order changes.
+ * JUnit logs the seed; {@code -Djunit.jupiter.execution.order.random.seed=N} repeats an order.
+ *
+ * <p>A family member signs in to the school portal through Госуслуги, on the demo realm exactly as
  * {@code realm-export} ships it (only its URLs re-pointed at the test servers): real Keycloak, real
  * PostgreSQL, the ESIA emulator over HTTP, and a phone-sized Chromium doing the clicks.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.Random.class)
 class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
 
     private static final String PARENT = "1000300101";
@@ -43,7 +48,6 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     }
 
     @Test
-    @Order(1)
     void parentSignsInWithPhoneInAnotherFormatAndThePortalGetsTokens() throws Exception {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
         pages.chooseRole("parent").signIn("8 (916) 555-01-01").grantIfAsked();
@@ -77,8 +81,9 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     }
 
     @Test
-    @Order(2)
     void theNextLoginFindsTheSamePersonAndRefreshesAttributesFromEsia() throws Exception {
+        signInAsParent();   // the first login: this test does not lean on another test's user
+        BROWSER.get().deleteAllCookies();
         JsonNode user = userByUsername("esia-" + PARENT);
         ObjectNode changed = (ObjectNode) user.deepCopy();
         ((ObjectNode) changed.path("attributes")).putArray("snils").add("000-000-000 00");
@@ -93,7 +98,6 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     }
 
     @Test
-    @Order(3)
     void aChildAccountSignsInAndIsMarkedAsChild() {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
         pages.chooseRole("student").signInAs(CHILD).grantIfAsked();
@@ -105,7 +109,6 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     }
 
     @Test
-    @Order(4)
     void aPersonTheRegistryDoesNotKnowSeesTheNotFoundPageAndNothingIsCreated() {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
         pages.chooseRole("parent").signIn("22345678973").grantIfAsked();
@@ -119,7 +122,6 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     }
 
     @Test
-    @Order(5)
     void anUnconfirmedAccountEndsOnARussianPageAndNothingIsCreated() {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
         pages.chooseRole("parent").signInAs(SIMPLIFIED).grantIfAsked();
@@ -137,7 +139,6 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     }
 
     @Test
-    @Order(6)
     void cancellingAtGosuslugiReturnsToTheLoginPageWithARussianMessage() {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
         pages.chooseRole("parent").cancel();
@@ -148,7 +149,6 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     }
 
     @Test
-    @Order(7)
     void refusingAccessToDataIsExplainedWithTheEsiaCode() {
         emulator.forgetAccessGrants(STUDENT_18);   // other classes may have signed this person in before
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
@@ -159,7 +159,6 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     }
 
     @Test
-    @Order(8)
     void esiaDownOrAnsweringGarbageOrForgedTokensEndOnRussianPagesWithoutAUser() {
         Map<Fault, String> expected = Map.of(
                 Fault.TOKEN_500, "Госуслуги сейчас не отвечают",
@@ -173,9 +172,10 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
             emulator.faults().next(fault);
             BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
             pages.chooseRole("parent").signInAs(TEACHER).grantIfAsked();
-            String page = pages.waitForText(text);
-            if (!page.contains(text)) {
-                problems.add(fault + " showed: " + page);
+            try {
+                pages.waitForText(text);
+            } catch (AssertionError wrongPage) {
+                problems.add(fault + ": " + wrongPage.getMessage());
             }
         });
         assertThat(problems).isEmpty();
@@ -183,7 +183,6 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     }
 
     @Test
-    @Order(9)
     void aSlowEsiaIsCutOffByTheReadTimeout() {
         JsonNode idp = admin.identityProvider(REALM, "esia");
         ObjectNode fast = (ObjectNode) idp.deepCopy();
@@ -202,7 +201,6 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     }
 
     @Test
-    @Order(10)
     void esiasAnswerIsAcceptedOnlyOnce() {
         emulator.clearRequests();
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
@@ -218,7 +216,6 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     }
 
     @Test
-    @Order(11)
     void loggingOutOfThePortalAlsoLogsOutOfEsia() {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
         pages.chooseRole("parent").signInAs(PARENT).grantIfAsked();
@@ -240,22 +237,63 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
         assertThat(admin.get("/admin/realms/" + REALM + "/users/" + userId + "/sessions")).hasSize(sessionsBefore - 1);
     }
 
+    /**
+     * Someone who got hold of the ESIA answer URL of a login started in another browser (a shared link, a proxy log)
+     * cannot finish that login: the state is refused before the code is ever exchanged, and nobody is created.
+     */
     @Test
-    @Order(12)
-    void theClientKeyCanComeFromKeycloaksVault() throws Exception {
-        JsonNode idp = admin.identityProvider(REALM, "esia");
-        ObjectNode fromVault = (ObjectNode) idp.deepCopy();
-        ((ObjectNode) fromVault.path("config")).put("clientPrivateKey", ru.esiaedu.e2e.support.Vault.CLIENT_KEY_REFERENCE);
-        admin.updateIdentityProvider(REALM, "esia", fromVault);
-        try {
-            BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
-            pages.chooseRole("parent").signInAs(PARENT).grantIfAsked();
-            assertThat(SchoolPortal.claims(portal.tokens(pages.waitForUrl(portal::isRedirectBack)).path("access_token").asText())
-                    .path("preferred_username").asText()).isEqualTo("esia-" + PARENT);
+    void anEsiaAnswerArrivingInAnotherBrowserIsRefusedOnARussianPageAndCreatesNoUser() {
+        int users = admin.userCount(REALM);
+        emulator.clearRequests();
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseRole("parent");                      // browser A is now on the Gosuslugi login page
+        String state = lastParam("/aas/oauth2/v2/ac", "state");
 
+        ru.esiaedu.e2e.support.Browser other = ru.esiaedu.e2e.support.Browser.desktop();
+        try {
+            // Browser B has a login of its own going, then opens A's answer.
+            other.open(portal.loginUrl(UUID.randomUUID().toString()));
+            other.waitFor(org.openqa.selenium.By.id("esia-role-parent"));
+            other.open(keycloak.baseUrl() + "/realms/" + REALM + "/broker/esia/endpoint?code=" + UUID.randomUUID() + "&state=" + state);
+
+            // Keycloak does not find browser A's login in browser B: B's own login starts again, in Russian.
+            String page = new ru.esiaedu.e2e.support.EsiaPages(other, emulator.baseUrl())
+                    .waitForText("Процесс аутентификации начнется с начала");
+            assertThat(page).contains("Вход для родителей").doesNotContain("Exception");
+            assertThat(other.currentUrl()).doesNotContain("code=");
+        } finally {
+            other.close();
+        }
+        assertThat(emulator.requests()).as("no token request for the replayed code")
+                .noneSatisfy(request -> assertThat(request.endpoint()).contains("/aas/oauth2/v3/te"));
+        assertThat(admin.userCount(REALM)).isEqualTo(users);
+        // The state is spent: browser A's own answer cannot follow either.
+        BROWSER.get().open(keycloak.baseUrl() + "/realms/" + REALM + "/broker/esia/endpoint?code=" + UUID.randomUUID() + "&state=" + state);
+        assertThat(pages.waitForText("Начните вход заново")).contains("Время на вход истекло или вход уже был завершён");
+    }
+
+    /** This server runs in production mode: the key comes from Keycloak's vault, a literal is refused on save. */
+    @Test
+    void theClientKeyComesFromKeycloaksVaultAndALiteralKeyIsRefused() throws Exception {
+        JsonNode idp = admin.identityProvider(REALM, "esia");
+        assertThat(idp.path("config").path("clientPrivateKey").asText()).isEqualTo(ru.esiaedu.e2e.support.Vault.CLIENT_KEY_REFERENCE);
+        signInAsParent();
+        assertThat(admin.users(REALM, "esia-" + PARENT)).hasSize(1);
+
+        ObjectNode literal = (ObjectNode) idp.deepCopy();
+        String pem = AdminApi.JSON.readTree(RealmFixture.load()).path("identityProviders").get(0).path("config").path("clientPrivateKey").asText();
+        ((ObjectNode) literal.path("config")).put("clientPrivateKey", pem);
+        AdminApi.Response refused = admin.send("PUT", "/admin/realms/" + REALM + "/identity-provider/instances/esia", literal);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("Client private key (PEM) must be a vault reference");
+        assertThat(admin.identityProvider(REALM, "esia").path("config").path("clientPrivateKey").asText())
+                .isEqualTo(ru.esiaedu.e2e.support.Vault.CLIENT_KEY_REFERENCE);
+
+        ObjectNode missing = (ObjectNode) idp.deepCopy();
+        ((ObjectNode) missing.path("config")).put("clientPrivateKey", "${vault.no-such-key}");
+        admin.updateIdentityProvider(REALM, "esia", missing);
+        try {
             // A reference to a secret the vault does not hold is a configuration error, said in Russian.
-            ((ObjectNode) fromVault.path("config")).put("clientPrivateKey", "${vault.no-such-key}");
-            admin.updateIdentityProvider(REALM, "esia", fromVault);
             BROWSER.get().deleteAllCookies();
             BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
             BROWSER.get().waitFor(org.openqa.selenium.By.id("esia-role-parent")).click();
@@ -263,6 +301,12 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
         } finally {
             admin.updateIdentityProvider(REALM, "esia", idp);
         }
+    }
+
+    private void signInAsParent() {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseRole("parent").signInAs(PARENT).grantIfAsked();
+        pages.waitForUrl(portal::isRedirectBack);
     }
 
     private static JsonNode userByUsername(String username) {

@@ -9,7 +9,9 @@ import java.util.UUID;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -29,8 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who the person is in the school: role picker, matching by SNILS / e-mail / phone / name and
  * document against the registry (its own PostgreSQL database with the demo data), profile picker,
  * «Привязать учётную запись», «Обратиться в организацию» with a real SMTP server, registry outage.
- * Every person here is used by no other test class, so classes may run in any order.
+ * Every person here is used by no other test class, so classes may run in any order; within the class each
+ * test sets up the state it needs and the methods run in random order to keep it so (JUnit logs the seed;
+ * {@code -Djunit.jupiter.execution.order.random.seed=N} repeats an order).
  */
+@TestMethodOrder(MethodOrderer.Random.class)
 class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
 
     private static final String TEACHER_PARENT = "1000300102";
@@ -127,8 +132,13 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
         assertThat(claims.path("school_profile").path("organisation_id").asText()).isEqualTo("gym-chel-5");
     }
 
+    /** At the person's first login (the first-broker-login flow): no Keycloak user of the person before it. */
     @Test
     void notFoundThenLinkTheOldAccountWithItsLoginAndPassword() throws Exception {
+        // The adult-student test signs this person in too; whichever runs first, this one is a first login.
+        for (JsonNode user : admin.users(REALM, "esia-" + STUDENT_18)) {
+            admin.delete("/admin/realms/" + REALM + "/users/" + user.path("id").asText());
+        }
         // A parent account of the adult student that no ESIA rule can match: only the old login proves it.
         new RegistrySql(keycloak).execute("INSERT INTO sr_account (id, account_role, organisation_id, last_name, first_name, middle_name, last_name_norm,"
                 + " first_name_norm, middle_name_norm, birth_date, legacy_login, password_hash, created_at)"
@@ -151,26 +161,35 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
         JsonNode claims = SchoolPortal.claims(portal.tokens(pages.waitForUrl(portal::isRedirectBack)).path("access_token").asText());
         assertThat(claims.path("school_profile").path("registry_id").asText()).isEqualTo("acc-petrov-parent-e2e");
         assertThat(new RegistrySql(keycloak).linkedAccounts(STUDENT_18)).contains("acc-petrov-parent-e2e");
+        JsonNode created = admin.users(REALM, "esia-" + STUDENT_18);
+        assertThat(created).as("the first login created the user").hasSize(1);
+        assertThat(admin.federatedIdentities(REALM, created.get(0).path("id").asText())).hasSize(1);
     }
 
     @Test
-    void wrongPasswordsAreCountedAndLockTheLinkForm() {
+    void theLinkFormLocksAtExactlyTheRealmsFailureFactor() throws Exception {
+        int failureFactor = admin.get("/admin/realms/" + REALM).path("failureFactor").asInt();
+        assertThat(failureFactor).as("the demo realm's brute-force failure factor").isGreaterThan(1);
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
         pages.chooseRole("parent").signInAs(TEEN).grantIfAsked();
         pages.waitForText("Запись не найдена");
         pages.press("esia-link");
 
-        String page = "";
-        for (int attempt = 0; attempt < 7 && !page.contains("Слишком много неудачных попыток"); attempt++) {
+        for (int attempt = 1; attempt < failureFactor; attempt++) {
             submitLink("gym-chel-5", "zakharchenko.d", "wrong-" + attempt);
-            page = pages.waitForAnyText("Неверный логин или пароль", "Слишком много неудачных попыток");
+            assertThat(pages.waitForAnyText("Неверный логин или пароль", "Слишком много неудачных попыток"))
+                    .as("wrong password no. %d of %d", attempt, failureFactor)
+                    .contains("Неверный логин или пароль").doesNotContain("Слишком много неудачных попыток");
         }
-        assertThat(page).contains("Слишком много неудачных попыток");
+        submitLink("gym-chel-5", "zakharchenko.d", "wrong-" + failureFactor);
+        assertThat(pages.waitForAnyText("Неверный логин или пароль", "Слишком много неудачных попыток"))
+                .as("wrong password no. %d", failureFactor).contains("Слишком много неудачных попыток");
         Screenshots.take(BROWSER.get(), "07-link-locked");
         // Even the right password is refused while locked.
         submitLinkIfFormShown("gym-chel-5", "zakharchenko.d", LEGACY_PASSWORD);
         assertThat(pages.bodyText()).doesNotContain("Неверный логин или пароль").contains("Слишком много неудачных попыток");
         assertThat(admin.users(REALM, "esia-" + TEEN)).isEmpty();
+        assertThat(new RegistrySql(keycloak).linkedAccounts(TEEN)).doesNotContain("acc-zakharchenko-gym5");
     }
 
     @Test
@@ -209,6 +228,7 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
         driver.findElement(By.id("contactEmail")).clear();
         driver.findElement(By.id("contactEmail")).sendKeys("family.e2e@example.ru");
         Screenshots.take(BROWSER.get(), "09-request-form");
+        PostedForm submitted = PostedForm.of(driver, "kc-esia-request-form");
         pages.clickVisible(By.id("esia-request-send"));
 
         String done = pages.waitForText("Обращение №");
@@ -226,17 +246,23 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
         assertThat(GreenMailUtil.getBody(mails.get(0))).isNotBlank();
         assertThat(mails.get(0).getSubject() + GreenMailUtil.getBody(mails.get(0))).contains(number);
 
-        // A second submit of the same form (back button, double click) makes no second request. The page
-        // disables its button on submit; the browser restores that, so post the form again directly.
-        driver.navigate().back();
-        if (!driver.findElements(By.id("kc-esia-request-form")).isEmpty()) {
-            ((org.openqa.selenium.JavascriptExecutor) driver)
-                    .executeScript("document.getElementById('kc-esia-request-form').submit();");
-            String again = pages.waitForText("Обращение №");
-            if (again.contains("Обращение №")) {
-                assertThat(again).contains(number);
-            }
-        }
+        // A second submit of the same form (back button, resubmission) makes no second request. The page
+        // disables its button on submit and the browser's back does not re-post, so post the very same form
+        // (action URL with its session code, every field) once more from this browser, with its cookies.
+        // Keycloak refuses the spent session code before our step runs (a simultaneous double click is what the
+        // request key guards against; the registry tests submit one request concurrently).
+        long staleBefore = staleFormEvents();
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "window.__beforeReplay = true;"
+                + "const form = document.createElement('form'); form.method = 'post'; form.action = arguments[0];"
+                + "for (const [name, value] of arguments[1]) { const input = document.createElement('input');"
+                + "  input.type = 'hidden'; input.name = name; input.value = value; form.appendChild(input); }"
+                + "document.body.appendChild(form); form.submit();", submitted.action(), submitted.fields());
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d ->
+                Boolean.FALSE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return window.__beforeReplay === true || document.readyState !== 'complete';")));
+        assertThat(pages.bodyText()).doesNotContain("Exception", "Unexpected error");
+        assertThat(staleFormEvents()).as("the second submit reached Keycloak and was refused").isEqualTo(staleBefore + 1);
         assertThat(new RegistrySql(keycloak).count("SELECT count(*) FROM sr_access_request WHERE esia_oid = '" + PARENT_OF_TWO + "'")).isEqualTo(1);
         assertThat(admin.users(REALM, "esia-" + PARENT_OF_TWO)).isEmpty();
     }
@@ -259,6 +285,20 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
             try (Connection connection = keycloak.database().adminConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("ALTER DATABASE school_registry ALLOW_CONNECTIONS true");
             }
+        }
+    }
+
+    /** What a form would post: its action URL and its fields, read before it is submitted. */
+    private record PostedForm(String action, List<List<String>> fields) {
+        @SuppressWarnings("unchecked")
+        static PostedForm of(WebDriver driver, String formId) {
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+            String action = (String) js.executeScript("return document.getElementById(arguments[0]).action;", formId);
+            List<List<String>> fields = (List<List<String>>) js.executeScript(
+                    "return Array.from(new FormData(document.getElementById(arguments[0])).entries())"
+                    + ".map(([name, value]) => [name, String(value)]);", formId);
+            assertThat(fields).as("fields of %s", formId).isNotEmpty();
+            return new PostedForm(action, fields);
         }
     }
 
@@ -294,6 +334,17 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
             }
         }
         throw new AssertionError("no esia-legacy-link execution in the first broker login flow");
+    }
+
+    /** Login errors for a form posted with a spent session code. */
+    private static long staleFormEvents() {
+        long count = 0;
+        for (JsonNode event : admin.get("/admin/realms/" + REALM + "/events?type=IDENTITY_PROVIDER_FIRST_LOGIN_ERROR&max=1000")) {
+            if ("Failed to verify login action".equals(event.path("error").asText())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static List<String> events(String detail) {

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,10 @@ import freemarker.template.Template;
 
 /** The help page, the shared template with the operator's logo, the login form switch, the link page's search. */
 class HelpPageAndBrandingTest {
+
+    private static final String HELP_URL = "http://localhost/realms/school/esia-help";
+    private static final Map<String, Object> ESIA = Map.of("providers", List.of(Map.of("alias", "esia", "providerId", "esia",
+            "displayName", "Госуслуги", "loginUrl", "http://localhost/realms/school/broker/esia/login")));
 
     private static final Pattern ESIA_EDU_BLOCK = Pattern.compile("(?ms)^[ \\t]*<#-- esia-edu -->.*?<#-- /esia-edu -->\\n");
     /** A block that replaces parent lines keeps them in its first comment. */
@@ -53,19 +58,30 @@ class HelpPageAndBrandingTest {
     }
 
     @Test
-    void the_help_page_has_the_anchors_other_pages_link_to_and_the_seed_error_texts() throws IOException {
-        String help = read(BASE + "esia-help.ftl");
+    void theHelpPageShowsEverySectionOtherPagesLinkToAndTheRegionsErrorTexts() throws Exception {
+        String html = ThemeRenderer.render("esia-help.ftl", Map.of("esiaHelpPage", true, "esiaHelpUrl", HELP_URL), Map.of());
+        String text = ThemeRenderer.text(html);
+
         assertThat(ru.esiaedu.themes.help.EsiaHelpPage.SECTIONS)
                 .containsExactlyInAnyOrder("roles", "child-account", "teen-account", "link-account", "consent", "errors");
         for (String anchor : ru.esiaedu.themes.help.EsiaHelpPage.SECTIONS) {
-            assertThat(help).as(anchor).contains("id=\"" + anchor + "\"").contains("href=\"#" + anchor + "\"");
+            assertThat(html).as(anchor).contains("id=\"" + anchor + "\"").contains("href=\"#" + anchor + "\"");
         }
-        assertThat(help).contains("lang=\"ru\"",
+        assertThat(text).contains("В систему «Электронная школа» входят только через учётную запись портала Госуслуг",
                 "С выбранной учётной записью портала Госуслуг не связан ни один пользователь системы",
                 "Ваш дневник не найден", "Для входа в дневник нужно согласие одного из родителей",
                 "Согласия и доверенности", "Семья и дети", "Привязать учётную запись", "Обратиться в организацию",
                 "Нет нужной организации", "Предоставить");
-        assertThat(help).doesNotContain("<h1");
+        assertThat(html).contains("lang=\"ru\"").doesNotContain("id=\"esia-help-footer\"", "id=\"esia-help-language-note\"");
+        assertThat(html.split("<h1", -1)).as("the layout's title is the only h1").hasSize(2);
+    }
+
+    @Test
+    void theHelpPageTellsAnotherLanguagesReaderThatItIsInRussian() throws Exception {
+        String html = ThemeRenderer.render("esia-help.ftl", Map.of("esiaHelpPage", true,
+                "locale", Map.of("currentLanguageTag", "en")), Map.of());
+
+        assertThat(html).contains("id=\"esia-help-language-note\"");
     }
 
     @Test
@@ -76,20 +92,51 @@ class HelpPageAndBrandingTest {
     }
 
     @Test
-    void pages_link_to_the_help_page_through_the_global_and_the_footer_covers_the_others() throws IOException {
-        assertThat(read(BASE + "login.ftl")).contains("href=\"${esiaHelpUrl}\"", "<#global esiaHelpLinkShown = true>");
-        assertThat(read(BASE + "esia-role-select.ftl")).contains("href=\"${esiaHelpUrl}\"", "<#global esiaHelpLinkShown = true>");
-        assertThat(read(BASE + "footer.ftl")).contains("id=\"esia-help-footer\"", "!(esiaHelpLinkShown??)", "!(esiaHelpPage??)");
-        assertThat(read(BASE + "template.ftl")).contains("url.loginUrl?keep_before_last(\"/login-actions/\") + \"/esia-help\"");
+    void aPageWithItsOwnHelpLinkGetsNoSecondOneInTheFooter() throws Exception {
+        String roles = ThemeRenderer.render("esia-role-select.ftl", Map.of("esiaHelpUrl", HELP_URL,
+                "esiaRoles", List.of("parent", "student", "staff")), Map.of());
+        assertThat(roles).contains("id=\"esia-help\" href=\"" + HELP_URL + "\"").doesNotContain("esia-help-footer");
+
+        String login = ThemeRenderer.render("login.ftl", Map.of("esiaHelpUrl", HELP_URL, "social", ESIA), Map.of());
+        assertThat(login).contains("id=\"esia-howto\" href=\"" + HELP_URL + "\"").doesNotContain("esia-help-footer");
     }
 
     @Test
-    void the_password_form_mode_comes_from_a_realm_override_or_the_environment() throws IOException {
-        String login = read(BASE + "login.ftl");
-        assertThat(login).contains("msg(\"esiaPasswordForm\")", "properties.esiaPasswordForm", "\"shown\", \"collapsed\", \"hidden\"",
-                "<details id=\"esia-password-login\"", "<#if esiaFormMode != \"hidden\">");
-        assertThat(read(BASE + "theme.properties")).contains("esiaPasswordForm=${env.ESIA_EDU_PASSWORD_FORM:hidden}");
+    void aPageWithoutItsOwnHelpLinkGetsTheFootersOne() throws Exception {
+        // The login page without the ESIA provider has no «Как войти» link of its own.
+        String login = ThemeRenderer.render("login.ftl", Map.of("esiaHelpUrl", HELP_URL, "social", Map.of()), Map.of());
+
+        assertThat(login).contains("id=\"esia-help-footer\" href=\"" + HELP_URL + "\"").doesNotContain("esia-howto");
+    }
+
+    @Test
+    void thePasswordFormIsHiddenCollapsedOrShownAsTheRealmOverrideOrTheThemePropertySays() throws Exception {
+        assertThat(passwordForm(null, null)).as("default").isEqualTo("hidden");
+        assertThat(passwordForm("collapsed", null)).isEqualTo("collapsed");
+        assertThat(passwordForm("shown", null)).isEqualTo("shown");
+        assertThat(passwordForm("sometimes", null)).as("an unknown value hides it").isEqualTo("hidden");
+        assertThat(passwordForm("hidden", " Collapsed ")).as("the realm override wins").isEqualTo("collapsed");
+        assertThat(passwordForm("collapsed", "shown")).isEqualTo("shown");
+
+        String withoutEsia = ThemeRenderer.render("login.ftl", Map.of("social", Map.of(),
+                "properties", Map.of("esiaPasswordForm", "hidden", "kcFormClass", "pf-v5-c-form")), Map.of());
+        assertThat(withoutEsia).as("without ESIA nobody could sign in otherwise").contains("id=\"kc-form-login\"");
         assertThat(messages("ru").getProperty("esiaPasswordForm")).isEmpty();
+        assertThat(read(BASE + "theme.properties")).contains("esiaPasswordForm=${env.ESIA_EDU_PASSWORD_FORM:hidden}");
+    }
+
+    /** What the login page with the ESIA button does with the password form: hidden, collapsed or shown. */
+    private static String passwordForm(String themeProperty, String realmOverride) throws Exception {
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("social", ESIA));
+        if (themeProperty != null) {
+            model.put("properties", Map.of("esiaPasswordForm", themeProperty, "kcFormClass", "pf-v5-c-form"));
+        }
+        String html = ThemeRenderer.render("login.ftl", model,
+                realmOverride == null ? Map.of() : Map.of("esiaPasswordForm", realmOverride));
+        assertThat(html).as("the ESIA button comes first").contains("id=\"social-esia\"");
+        boolean form = html.contains("id=\"kc-form-login\"");
+        boolean details = html.contains("<details id=\"esia-password-login\"");
+        return !form ? "hidden" : details ? "collapsed" : "shown";
     }
 
     @Test

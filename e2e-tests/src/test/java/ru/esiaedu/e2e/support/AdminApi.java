@@ -24,6 +24,7 @@ public final class AdminApi {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final String realm;
     private final String username;
     private final String password;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,9 +44,39 @@ public final class AdminApi {
     }
 
     public AdminApi(String baseUrl, String username, String password) {
+        this(baseUrl, "master", username, password);
+    }
+
+    private AdminApi(String baseUrl, String realm, String username, String password) {
         this.baseUrl = baseUrl;
+        this.realm = realm;
         this.username = username;
         this.password = password;
+    }
+
+    /**
+     * Creates a user of {@code realm} who holds exactly the given realm-management roles (e.g.
+     * {@code view-identity-providers}) and returns the admin API as that user: for asserting what a limited
+     * admin must not see or do.
+     */
+    public AdminApi limitedAdmin(String realm, String username, String... realmManagementRoles) {
+        String password = "Limited-" + java.util.UUID.randomUUID();
+        String users = "/admin/realms/" + encode(realm) + "/users";
+        String location = post(users, java.util.Map.of("username", username, "enabled", true,
+                "firstName", "Ограниченный", "lastName", "Администратор", "email", username + "@example.ru",
+                "emailVerified", true, "credentials",
+                java.util.List.of(java.util.Map.of("type", "password", "value", password, "temporary", false))));
+        String userId = location.substring(location.lastIndexOf('/') + 1);
+        String clients = "/admin/realms/" + encode(realm) + "/clients";
+        String clientId = get(clients + "?clientId=realm-management").get(0).path("id").asText();
+        java.util.List<JsonNode> roles = new java.util.ArrayList<>();
+        for (String role : realmManagementRoles) {
+            roles.add(get(clients + "/" + clientId + "/roles/" + encode(role)));
+        }
+        if (!roles.isEmpty()) {
+            post(users + "/" + userId + "/role-mappings/clients/" + clientId, roles);
+        }
+        return new AdminApi(baseUrl, realm, username, password);
     }
 
     // ---- realms, users, events --------------------------------------------------------------
@@ -156,7 +187,7 @@ public final class AdminApi {
         if (accessToken == null || Instant.now().isAfter(tokenExpires.minusSeconds(10))) {
             String form = "grant_type=password&client_id=admin-cli&username=" + encode(username)
                     + "&password=" + encode(password);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + encode(realm) + "/protocol/openid-connect/token"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form))

@@ -88,21 +88,15 @@ public final class EsiaPages {
         return browser.currentUrl();
     }
 
-    /** Visible text of the page once it contains {@code expected} (or after the wait, whatever it is). */
+    /**
+     * Visible text of the page once it contains {@code expected}; fails, showing the text that was there instead,
+     * if it does not within the wait.
+     */
     public String waitForText(String expected) {
-        try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                    .ignoring(StaleElementReferenceException.class)
-                    .ignoring(NoSuchElementException.class)
-                    .until(d -> d.findElement(By.tagName("body")).getText().contains(expected));
-        } catch (org.openqa.selenium.TimeoutException ignored) {
-            // the caller's assertion shows the text that was there instead
-        }
-        return bodyText();
+        return waitForAnyText(expected);
     }
 
-    /** The page may still be navigating: re-read the body until it holds still. */
-    /** Waits until the page shows one of the texts; returns the page text either way. */
+    /** Waits until the page shows one of the texts and returns the page text; fails if none appears. */
     public String waitForAnyText(String... expected) {
         try {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
@@ -112,8 +106,9 @@ public final class EsiaPages {
                         String text = d.findElement(By.tagName("body")).getText();
                         return java.util.Arrays.stream(expected).anyMatch(text::contains);
                     });
-        } catch (org.openqa.selenium.TimeoutException ignored) {
-            // the caller's assertion shows the text that was there instead
+        } catch (org.openqa.selenium.TimeoutException timeout) {
+            throw new AssertionError("the page at " + browser.currentUrl() + " never showed any of "
+                    + java.util.Arrays.toString(expected) + "; it shows:\n" + bodyText(), timeout);
         }
         return bodyText();
     }

@@ -37,13 +37,35 @@ public final class RealmFixture {
     }
 
     /**
-     * Loads, rewrites and (re)imports the realm with e-mail going to the test SMTP server and the portal's redirect
-     * URIs pointing at the shared test portal; returns the realm name.
+     * Loads, rewrites and (re)imports the realm with e-mail going to the test SMTP server, the portal's redirect
+     * URIs pointing at the shared test portal and the client key taken from the test server's vault; returns the
+     * realm name.
      */
     public static String importInto(KeycloakTestServer keycloak, String emulatorUrl) {
         String json = rewrite(load(), keycloak.baseUrl(), emulatorUrl)
                 .replace(DEMO_PORTAL_URL, SharedPortal.get(keycloak).baseUrl());
-        return keycloak.admin().importRealm(withSmtpPort(json, SharedSmtp.port()));
+        return keycloak.admin().importRealm(withKeyFromVault(withSmtpPort(json, SharedSmtp.port())));
+    }
+
+    /**
+     * The test server runs in production mode, where the provider refuses literal key material (the admin API
+     * would show it to every admin who may view identity providers): the key is the vault's, as an operator does it.
+     * The demo (start-dev) keeps the literal key of realm-export.
+     */
+    public static String withKeyFromVault(String realmJson) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode realm =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) AdminApi.JSON.readTree(realmJson);
+            for (com.fasterxml.jackson.databind.JsonNode provider : realm.path("identityProviders")) {
+                if ("esia".equals(provider.path("providerId").asText())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) provider.path("config"))
+                            .put("clientPrivateKey", Vault.CLIENT_KEY_REFERENCE);
+                }
+            }
+            return AdminApi.JSON.writeValueAsString(realm);
+        } catch (IOException e) {
+            throw new UncheckedIOException("realm JSON is not valid", e);
+        }
     }
 
     /** The demo realm sends mail to localhost:3025; tests point it at their own SMTP server. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.keycloak.broker.oidc.OAuth2IdentityProviderConfig;
+import org.keycloak.common.util.Environment;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.RealmModel;
 
@@ -158,10 +159,13 @@ public class EsiaIdentityProviderConfig extends OAuth2IdentityProviderConfig {
         return value == null ? "esia-" : value.trim();
     }
 
-    /** Runs when an admin saves the provider: a wrong setting is refused there, not at a family's login. */
+    /**
+     * Runs when an admin saves the provider (and when a realm is imported): a wrong setting is refused there, not
+     * at a family's login. Literal key material is accepted only in development mode ({@code kc.sh start-dev}).
+     */
     @Override
     public void validate(RealmModel realm) {
-        EsiaSettingsValidator.validate(this);
+        EsiaSettingsValidator.validate(this, Environment.isDevMode());
     }
 
     private String trimmed(String key) {

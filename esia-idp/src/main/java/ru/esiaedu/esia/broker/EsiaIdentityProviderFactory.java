@@ -68,21 +68,23 @@ public class EsiaIdentityProviderFactory extends AbstractIdentityProviderFactory
                 .helpText("PEM — ключ ГОСТ Р 34.10-2012 и сертификат вставлены ниже (или ссылки ${vault.…}); PKCS12 — контейнер PKCS#12 в base64; "
                         + "SIGNING_SERVICE — внешний сервис подписи (сертифицированное СКЗИ). / Where the client key lives.").add()
                 .property().name(CLIENT_PRIVATE_KEY).label("Закрытый ключ (PEM) / Private key").type(ProviderConfigProperty.TEXT_TYPE).secret(true)
-                .helpText("PKCS#8 PEM (-----BEGIN PRIVATE KEY-----) или ${vault.имя}. Хранится в базе Keycloak, поэтому доступен всем узлам кластера. "
-                        + "/ PKCS#8 PEM or a vault reference.").add()
+                .helpText("Ссылка на хранилище секретов Keycloak: ${vault.имя}. Сам ключ (PKCS#8 PEM, -----BEGIN PRIVATE KEY-----) принимается только в режиме разработки (start-dev): "
+                        + "Keycloak показывает настройки провайдера открытым текстом каждому, кто может их просматривать. "
+                        + "/ A vault reference; a literal PKCS#8 PEM only in development mode.").add()
                 .property().name(CLIENT_CERTIFICATE).label("Сертификат системы (PEM) / Client certificate").type(ProviderConfigProperty.TEXT_TYPE)
                 .helpText("Сертификат, зарегистрированный на технологическом портале ЕСИА; от него считается client_certificate_hash. "
                         + "/ The certificate registered with ESIA (PEM).").add()
                 .property().name(CLIENT_PKCS12).label("Контейнер PKCS#12 (base64)").type(ProviderConfigProperty.TEXT_TYPE).secret(true)
-                .helpText("Для способа PKCS12: содержимое файла .p12 в base64 (base64 -w0 key.p12) или ${vault.имя}. / Base64 of the .p12 file.").add()
+                .helpText("Для способа PKCS12: ${vault.имя}, где в хранилище лежит файл .p12 в base64 (base64 -w0 key.p12); само содержимое — только в режиме разработки. "
+                        + "/ A vault reference to the base64 of the .p12 file.").add()
                 .property().name(CLIENT_PKCS12_PASSWORD).label("Пароль PKCS#12 / Key store password").type(ProviderConfigProperty.PASSWORD).secret(true)
-                .helpText("Можно указать ссылку на хранилище секретов: ${vault.esia-keystore-password}. / May be a vault reference.").add()
+                .helpText("Ссылка на хранилище секретов: ${vault.esia-keystore-password}; сам пароль — только в режиме разработки. / A vault reference.").add()
                 .property().name(CLIENT_PKCS12_ALIAS).label("Псевдоним ключа (alias)").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Пусто — первый ключ в контейнере. / Empty means the first key entry.").add()
                 .property().name(SIGNING_SERVICE_URL).label("Адрес сервиса подписи / Signing service URL").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("POST {\"format\":\"raw|cms\",\"data\":base64} → {\"signature\":…}; см. docs/signing-service.md. / See docs/signing-service.md.").add()
                 .property().name(SIGNING_SERVICE_TOKEN).label("Токен сервиса подписи / Signing service token").type(ProviderConfigProperty.PASSWORD).secret(true)
-                .helpText("Передаётся как Authorization: Bearer; можно ${vault.…}. / Sent as a bearer token.").add()
+                .helpText("Передаётся как Authorization: Bearer. Ссылка ${vault.…}; сам токен — только в режиме разработки. / A vault reference; sent as a bearer token.").add()
                 .property().name(SIGNING_SERVICE_REVERSE).label("Обратный порядок байтов подписи (КриптоПро)").type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
                 .helpText("Включите, если сервис возвращает подпись в порядке байтов КриптоПро CSP. / Reverse CryptoPro CSP byte order.").add()
                 .property().name(ESIA_CERTIFICATES).label("Сертификаты ЕСИА / ESIA certificates").type(ProviderConfigProperty.TEXT_TYPE)

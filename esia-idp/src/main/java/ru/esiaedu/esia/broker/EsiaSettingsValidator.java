@@ -1,6 +1,9 @@
 package ru.esiaedu.esia.broker;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import ru.esiaedu.esia.crypto.Pem;
 import ru.esiaedu.esia.protocol.EsiaEnvironment;
@@ -8,13 +11,23 @@ import ru.esiaedu.esia.protocol.EsiaEnvironment;
 /**
  * Checks the provider settings when an admin saves them. Values that are vault references are only
  * checked for presence: the vault is read at login time, on the node that needs them.
+ *
+ * <p>Outside Keycloak's development mode the key material must be a vault reference: Keycloak masks only
+ * {@code clientSecret} of an identity provider, so a literal key would be shown to every admin who may view
+ * identity providers, and would land in partial exports and admin events.
  */
 final class EsiaSettingsValidator {
+
+    /** The whole value is one reference, as Keycloak's vault resolves it (and its export masking recognises it). */
+    private static final Pattern VAULT_REFERENCE = Pattern.compile("^\\$\\{vault\\.[^}]+}$");
 
     private EsiaSettingsValidator() {
     }
 
-    static void validate(EsiaIdentityProviderConfig config) {
+    static void validate(EsiaIdentityProviderConfig config, boolean developmentMode) {
+        if (!developmentMode) {
+            requireVaultReferences(config);
+        }
         if (config.getClientId() == null || config.getClientId().isBlank()) {
             throw new IllegalArgumentException("ESIA client id (mnemonic) is required");
         }
@@ -48,7 +61,23 @@ final class EsiaSettingsValidator {
     }
 
     static boolean isVaultReference(String value) {
-        return value != null && value.startsWith("${vault.");
+        return value != null && VAULT_REFERENCE.matcher(value.trim()).matches();
+    }
+
+    /** Key material the admin API would hand out in clear: a literal is refused, whatever the signing method. */
+    private static void requireVaultReferences(EsiaIdentityProviderConfig config) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("Client private key (PEM)", config.getClientPrivateKey());
+        secrets.put("Client key store (PKCS#12)", config.getClientPkcs12());
+        secrets.put("Key store password (PKCS#12)", config.getClientPkcs12Password());
+        secrets.put("Signing service token", config.getSigningServiceToken());
+        secrets.forEach((label, value) -> {
+            if (value != null && !value.isBlank() && !isVaultReference(value)) {
+                throw new IllegalArgumentException(label + " must be a vault reference such as ${vault.esia-client-key}"
+                        + " outside development mode: Keycloak shows identity-provider settings in clear to every admin"
+                        + " who may view them. Put the value into Keycloak's vault and enter the reference here.");
+            }
+        });
     }
 
     private static void require(String value, String label) {

@@ -173,12 +173,10 @@ class EsiaTokenClientTest {
     void slowAnswerTimesOut() {
         stub.answer(TE, 200, "application/json", OK, 2_000);
 
-        long start = System.nanoTime();
         EsiaApiException e = catchThrowableOfType(EsiaApiException.class, () -> client.exchange(form()));
 
         assertThat(e.kind()).isEqualTo(EsiaApiException.Kind.TIMEOUT);
         assertThat(e.httpStatus()).isZero();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +16,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EsiaIdentityProviderConfigTest {
 
+    /** As an operator configures production: the key in Keycloak's vault, the certificates in the form. */
     private static EsiaIdentityProviderConfig validPemConfig() throws IOException {
         EsiaIdentityProviderConfig config = new EsiaIdentityProviderConfig();
         config.setClientId("SCHOOL01");
-        config.getConfig().put(EsiaIdentityProviderConfig.CLIENT_PRIVATE_KEY, resource("/keys/client-gost.key.pem"));
+        config.getConfig().put(EsiaIdentityProviderConfig.CLIENT_PRIVATE_KEY, "${vault.esia-client-key}");
         config.getConfig().put(EsiaIdentityProviderConfig.CLIENT_CERTIFICATE, resource("/keys/client-gost.crt.pem"));
         config.getConfig().put(EsiaIdentityProviderConfig.ESIA_CERTIFICATES, resource("/keys/client-gost.crt.pem"));
         return config;
@@ -103,6 +106,44 @@ class EsiaIdentityProviderConfigTest {
         config.getConfig().put(EsiaIdentityProviderConfig.ESIA_CERTIFICATES, "${vault.esia-certificates}");
 
         config.validate(null);
+    }
+
+    @Test
+    void literalKeyMaterialIsRefusedOutsideDevelopmentModeWithAMessageThatSaysWhatToDo() throws IOException {
+        Map<String, String> literals = Map.of(
+                EsiaIdentityProviderConfig.CLIENT_PRIVATE_KEY, resource("/keys/client-gost.key.pem"),
+                EsiaIdentityProviderConfig.CLIENT_PKCS12, "MIIKZQIBAzCCCh8GCSqGSIb3DQEHAaCCChAEggoM",
+                EsiaIdentityProviderConfig.CLIENT_PKCS12_PASSWORD, "changeit",
+                EsiaIdentityProviderConfig.SIGNING_SERVICE_TOKEN, "s3cr3t-bearer");
+        for (Map.Entry<String, String> literal : literals.entrySet()) {
+            EsiaIdentityProviderConfig config = validPemConfig();
+            config.getConfig().put(literal.getKey(), literal.getValue());
+
+            assertThatThrownBy(() -> EsiaSettingsValidator.validate(config, false)).as(literal.getKey())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("must be a vault reference")
+                    .hasMessageNotContaining(literal.getValue());
+            EsiaSettingsValidator.validate(config, true);   // start-dev: the demo's literal key keeps working
+        }
+    }
+
+    @Test
+    void onlyAWholeVaultReferenceCountsAsOne() throws IOException {
+        for (String notAReference : List.of("${vault.esia-client-key}-----BEGIN PRIVATE KEY-----", "${vault.}", "x${vault.key}")) {
+            EsiaIdentityProviderConfig config = validPemConfig();
+            config.getConfig().put(EsiaIdentityProviderConfig.CLIENT_PRIVATE_KEY, notAReference);
+            assertThatThrownBy(() -> EsiaSettingsValidator.validate(config, false)).as(notAReference)
+                    .hasMessageContaining("must be a vault reference");
+        }
+    }
+
+    @Test
+    void theProviderRefusesALiteralKeyWhenKeycloakIsNotInDevelopmentMode() throws IOException {
+        EsiaIdentityProviderConfig config = validPemConfig();
+        config.getConfig().put(EsiaIdentityProviderConfig.CLIENT_PRIVATE_KEY, resource("/keys/client-gost.key.pem"));
+
+        assertThat(System.getProperty("kc.profile")).as("the unit tests run as a production server would").isNull();
+        assertThatThrownBy(() -> config.validate(null)).hasMessageContaining("Client private key (PEM) must be a vault reference");
     }
 
     static String resource(String path) throws IOException {

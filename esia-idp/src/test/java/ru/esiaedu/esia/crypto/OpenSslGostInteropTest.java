@@ -28,7 +28,8 @@ import ru.esiaedu.esia.token.VerifiedToken;
 /**
  * Interop with the real OpenSSL GOST engine (Debian package {@code libengine-gost-openssl}): the byte layout of raw
  * signatures, the certificate hash and detached CMS must be exactly what OpenSSL — and therefore ESIA — expects.
- * Skipped (not failed) where the engine is missing.
+ * The only check of our GOST output by an independent implementation, so on CI ({@code CI=true}) a missing engine fails
+ * the build; on a developer's machine the class is skipped with a WARNING line in the build output.
  */
 class OpenSslGostInteropTest {
 
@@ -55,8 +56,22 @@ class OpenSslGostInteropTest {
         } catch (IOException e) {
             r = new Result(-1, "", e.getMessage());
         }
-        Assumptions.assumeTrue(r.exit() == 0 && r.out().toLowerCase(Locale.ROOT).contains("gost"),
-                "OpenSSL GOST engine unavailable (install libengine-gost-openssl): " + r.all().strip());
+        boolean available = r.exit() == 0 && r.out().toLowerCase(Locale.ROOT).contains("gost");
+        String missing = "OpenSSL GOST engine unavailable (install libengine-gost-openssl): " + r.all().strip();
+        if (!available && onCi(System.getenv("CI"))) {
+            throw new AssertionError(missing + ". CI=true: the independent GOST check is required here.");
+        }
+        if (!available) {
+            // Surefire prints this in the build output; a skip alone is easy to miss.
+            System.out.println("[WARNING] " + missing + ". The independent GOST interop checks are SKIPPED;"
+                    + " on CI (CI=true) this fails the build.");
+        }
+        Assumptions.assumeTrue(available, missing);
+    }
+
+    /** CI systems (GitHub Actions, GitLab CI, …) set {@code CI=true}. */
+    static boolean onCi(String ci) {
+        return ci != null && (ci.equalsIgnoreCase("true") || ci.equals("1"));
     }
 
     private Path write(String name, byte[] bytes) throws IOException {
