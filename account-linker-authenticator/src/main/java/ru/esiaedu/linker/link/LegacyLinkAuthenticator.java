@@ -147,32 +147,33 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
         String oid = person.get().oid();
         List<String> keys = List.of(LinkAttemptGuard.personKey(realm.getId(), oid),
                 LinkAttemptGuard.targetKey(realm.getId(), organisationId, role.get().name(), login));
-        Optional<Duration> locked = guard.lockedFor(keys);
-        if (locked.isPresent()) {
-            event(context).error(Errors.USER_TEMPORARILY_DISABLED);
-            showForm(context, organisationId, login, form, List.of(), lockMessage(locked.get()));
+        Optional<LinkAttemptGuard.Refusal> refused = guard.admit(keys);
+        if (refused.isPresent()) {
+            if (refused.get() == LinkAttemptGuard.Refusal.IN_FLIGHT) {
+                // Another tab of this person (or another person on this login) is being checked right now.
+                event(context).detail("reason", "another link attempt in flight").error(Errors.USER_TEMPORARILY_DISABLED);
+                showForm(context, organisationId, login, form, List.of(), new FormMessage("esiaLinkAttemptInFlight"));
+            } else {
+                event(context).error(Errors.USER_TEMPORARILY_DISABLED);
+                showForm(context, organisationId, login, form, List.of(),
+                        lockMessage(guard.lockedFor(keys).orElse(Duration.ofMinutes(1))));
+            }
             return;
         }
 
+        // Admitted: the attempt already counts as a failure; only a successful link clears the counters.
         char[] secret = password.toCharArray();
         try {
             SchoolRegistryProvider registry = Registry.of(session);
             Optional<RegistryAccount> account = registry.checkLegacyLogin(organisationId, role.get(), login, secret);
-            if (account.isEmpty()) {
-                Optional<Duration> lock = guard.recordFailure(keys);
-                event(context).error(Errors.INVALID_USER_CREDENTIALS);
-                showForm(context, organisationId, login, form, List.of(),
-                        lock.map(LegacyLinkAuthenticator::lockMessage).orElse(new FormMessage("esiaLinkInvalidCredentials")));
-                return;
-            }
-            RegistryAccount found = account.get();
-            boolean ownedElsewhere = found.esiaOid() != null && !found.esiaOid().equals(oid);
-            if (ownedElsewhere || !registry.link(found.id(), oid, LinkRule.LEGACY_LOGIN)) {
-                // Counted like a failure: the clear message confirms the password, so it must not also
-                // reset the limits for someone guessing passwords of accounts that are already linked.
-                guard.recordFailure(keys);
-                event(context).error("esia_account_linked_to_another_person");
-                showForm(context, organisationId, login, form, List.of(), new FormMessage("esiaLinkOwnedByAnother"));
+            RegistryAccount found = account.orElse(null);
+            boolean ownedElsewhere = found != null && found.esiaOid() != null && !found.esiaOid().equals(oid);
+            if (found == null || ownedElsewhere || !registry.link(found.id(), oid, LinkRule.LEGACY_LOGIN)) {
+                // A right password for an account someone else holds answers like a wrong one: the page must not
+                // confirm a guessed password. The event says what happened.
+                event(context).error(found == null ? Errors.INVALID_USER_CREDENTIALS : "esia_account_linked_to_another_person");
+                showForm(context, organisationId, login, form, List.of(), guard.lockedFor(keys)
+                        .map(LegacyLinkAuthenticator::lockMessage).orElse(new FormMessage("esiaLinkInvalidCredentials")));
                 return;
             }
             // Linked: the counters of this person and this login start again.
@@ -188,6 +189,7 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
             showUnavailable(context);
         } finally {
             Arrays.fill(secret, '\0');
+            guard.finish(keys);
         }
     }
 

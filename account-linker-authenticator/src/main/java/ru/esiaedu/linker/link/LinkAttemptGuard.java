@@ -6,19 +6,27 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+
+import ru.esiaedu.registry.normalize.Logins;
 
 /**
  * Counts failed legacy-login attempts and locks the link form, with the arithmetic of Keycloak's
  * {@code DefaultBruteForceProtector} (failure factor, wait increment, max wait, max delta, LINEAR/MULTIPLE).
  * Two counters per attempt: the ESIA person (one person guessing many logins) and the target legacy login
  * (many ESIA accounts guessing one login). The form is locked while either is locked.
+ *
+ * <p>An attempt is counted <em>before</em> the (slow) password check and cleared only when it succeeds, and only one
+ * attempt per counter may be in flight at a time, cluster-wide: parallel tabs of one person get «проверка уже
+ * выполняется» instead of extra guesses, so no more than the failure factor of guesses fit into a window.
  */
 public final class LinkAttemptGuard {
 
     private static final String PREFIX = "esia-link-attempts:";
+    /** Longer than any password check (registry query timeout, slow hash); the mark expires by itself after that. */
+    static final long IN_FLIGHT_SECONDS = 30;
 
     private final AttemptStore store;
     private final AttemptPolicy policy;
@@ -37,8 +45,41 @@ public final class LinkAttemptGuard {
 
     /** Counter key of one legacy login (hashed: the login itself never reaches the store). */
     public static String targetKey(String realmId, String organisationId, String role, String login) {
+        String normalised = Logins.normalize(login);
         return PREFIX + realmId + ":login:" + sha256(organisationId + "\u0000" + role + "\u0000"
-                + login.trim().toLowerCase(Locale.ROOT));
+                + (normalised == null ? "" : normalised));
+    }
+
+    /** Why an attempt may not go ahead now. */
+    public enum Refusal { IN_FLIGHT, LOCKED }
+
+    /**
+     * Admits one attempt: claims every key (refused with {@link Refusal#IN_FLIGHT} while another attempt holds one),
+     * refuses while locked, and counts the attempt as a failure before the password is checked. An admitted attempt
+     * must end with {@link #finish}; a successful one calls {@link #recordSuccess} before that.
+     *
+     * @return empty when admitted; the refusal otherwise (nothing held)
+     */
+    public Optional<Refusal> admit(List<String> keys) {
+        List<String> claimed = new ArrayList<>();
+        for (String key : keys) {
+            if (!store.claim(key, IN_FLIGHT_SECONDS)) {
+                claimed.forEach(store::unclaim);
+                return Optional.of(Refusal.IN_FLIGHT);
+            }
+            claimed.add(key);
+        }
+        if (lockedFor(keys).isPresent()) {
+            finish(keys);
+            return Optional.of(Refusal.LOCKED);
+        }
+        recordFailure(keys);
+        return Optional.empty();
+    }
+
+    /** Ends an admitted attempt: the next one may go. */
+    public void finish(List<String> keys) {
+        keys.forEach(store::unclaim);
     }
 
     /** Remaining lock time (rounded up to whole seconds) if any of the keys is locked now. */
@@ -53,7 +94,7 @@ public final class LinkAttemptGuard {
     }
 
     /** Records one failure under every key; returns the lock now in force, if any. */
-    public Optional<Duration> recordFailure(List<String> keys) {
+    Optional<Duration> recordFailure(List<String> keys) {
         long now = clock.millis();
         for (String key : keys) {
             store.save(key, next(store.load(key), now), policy.storeLifespanSeconds());

@@ -4,10 +4,12 @@ import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * Attempt counters in Keycloak's single-use object store: cluster-wide, expiring on their own, nothing in the
- * user store. Read-modify-write is not atomic across nodes; like Keycloak's own brute-force detector this
- * may let a handful of parallel guesses through, never an unlimited number.
+ * user store. The read-modify-write of a counter is made safe by {@link #claim}: {@code putIfAbsent} of the store is
+ * atomic across the cluster, so only one attempt per key is in flight and counts at a time.
  */
 public final class SingleUseAttemptStore implements AttemptStore {
+
+    private static final String IN_FLIGHT = ":in-flight";
 
     private final SingleUseObjectProvider store;
 
@@ -29,5 +31,15 @@ public final class SingleUseAttemptStore implements AttemptStore {
     @Override
     public void clear(String key) {
         store.remove(key);
+    }
+
+    @Override
+    public boolean claim(String key, long lifespanSeconds) {
+        return store.putIfAbsent(key + IN_FLIGHT, Math.max(1, lifespanSeconds));
+    }
+
+    @Override
+    public void unclaim(String key) {
+        store.remove(key + IN_FLIGHT);
     }
 }

@@ -7,9 +7,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +48,21 @@ class LinkAttemptGuardTest {
         }
     }
 
-    /** The single-use store as a map that also remembers lifespans. */
+    /** The single-use store as a map that also remembers lifespans; claims are atomic, as the store's putIfAbsent. */
     static final class MapStore implements AttemptStore {
-        final Map<String, AttemptState> states = new HashMap<>();
-        final Map<String, Long> lifespans = new HashMap<>();
+        final Map<String, AttemptState> states = new ConcurrentHashMap<>();
+        final Map<String, Long> lifespans = new ConcurrentHashMap<>();
+        final Set<String> claims = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public boolean claim(String key, long lifespanSeconds) {
+            return claims.add(key);
+        }
+
+        @Override
+        public void unclaim(String key) {
+            claims.remove(key);
+        }
 
         @Override
         public AttemptState load(String key) {
@@ -153,6 +173,93 @@ class LinkAttemptGuardTest {
         assertThat(key).isNotEqualTo(LinkAttemptGuard.targetKey("realm", "org-2", "PARENT", "ivanova"));
         assertThat(key).isNotEqualTo(LinkAttemptGuard.targetKey("realm", "org-1", "STUDENT", "ivanova"));
         assertThat(LinkAttemptGuard.personKey("r1", "1")).isNotEqualTo(LinkAttemptGuard.personKey("r2", "1"));
+    }
+
+    @Test
+    void aLoginWithUnicodeSpacesOrFullWidthLettersCountsOnTheSameCounter() {
+        String key = LinkAttemptGuard.targetKey("realm", "org-1", "PARENT", "ivanova");
+        for (String spelling : List.of("ivanova\u2003", "\u3000ivanova", "ivanova\u00a0", "ＩＶＡＮＯＶＡ", "Ivanova\t")) {
+            assertThat(LinkAttemptGuard.targetKey("realm", "org-1", "PARENT", spelling)).as(spelling).isEqualTo(key);
+        }
+        // and the registry looks the same spellings up as the same login
+        assertThat(ru.esiaedu.registry.normalize.Logins.normalize("ＩＶＡＮＯＶＡ\u3000")).isEqualTo("ivanova");
+    }
+
+    @Test
+    void anAttemptCountsBeforeThePasswordIsCheckedAndOnlySuccessClearsIt() {
+        LinkAttemptGuard guard = guard(new AttemptPolicy(3, 60, 900, 43200, true));
+        assertThat(guard.admit(keys)).isEmpty();
+        // the check has not happened yet, the failure is already there
+        assertThat(store.load(keys.get(0)).failures()).isEqualTo(1);
+        assertThat(store.load(keys.get(1)).failures()).isEqualTo(1);
+        guard.recordSuccess(keys);
+        guard.finish(keys);
+        assertThat(store.load(keys.get(0)).failures()).isZero();
+        assertThat(store.claims).isEmpty();
+    }
+
+    @Test
+    void aSecondAttemptInFlightIsRefusedAndNotCounted() {
+        LinkAttemptGuard guard = guard(new AttemptPolicy(3, 60, 900, 43200, true));
+        assertThat(guard.admit(keys)).isEmpty();
+        assertThat(guard.admit(keys)).contains(LinkAttemptGuard.Refusal.IN_FLIGHT);
+        List<String> otherLoginSamePerson = List.of(keys.get(0), LinkAttemptGuard.targetKey("realm", "org-1", "PARENT", "petrova"));
+        assertThat(guard.admit(otherLoginSamePerson)).contains(LinkAttemptGuard.Refusal.IN_FLIGHT);
+        assertThat(store.load(keys.get(0)).failures()).isEqualTo(1);
+        guard.finish(keys);
+        assertThat(guard.admit(otherLoginSamePerson)).isEmpty();
+    }
+
+    @Test
+    void aLockedFormRefusesWithoutCountingOrHoldingAClaim() {
+        LinkAttemptGuard guard = guard(new AttemptPolicy(2, 60, 900, 43200, true));
+        for (int i = 0; i < 2; i++) {
+            assertThat(guard.admit(keys)).isEmpty();
+            guard.finish(keys);
+        }
+        assertThat(guard.admit(keys)).contains(LinkAttemptGuard.Refusal.LOCKED);
+        assertThat(store.load(keys.get(0)).failures()).isEqualTo(2);
+        assertThat(store.claims).isEmpty();
+    }
+
+    @Test
+    void tenParallelWrongPasswordsOfOnePersonCheckAtMostTheFailureFactorOfPasswords() throws Exception {
+        int failureFactor = 3;
+        LinkAttemptGuard guard = guard(new AttemptPolicy(failureFactor, 60, 900, 43200, true));
+        AtomicInteger checked = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService tabs = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int tab = 0; tab < 10; tab++) {
+                done.add(tabs.submit(() -> {
+                    start.await();
+                    // every tab keeps pressing «Войти» until the form refuses it for good
+                    for (int press = 0; press < 20; press++) {
+                        Optional<LinkAttemptGuard.Refusal> refused = guard.admit(keys);
+                        if (refused.isEmpty()) {
+                            try {
+                                checked.incrementAndGet();   // the slow, wrong password check
+                                Thread.sleep(2);
+                            } finally {
+                                guard.finish(keys);
+                            }
+                        } else if (refused.get() == LinkAttemptGuard.Refusal.LOCKED) {
+                            return null;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> tab : done) {
+                tab.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            tabs.shutdownNow();
+        }
+        assertThat(checked.get()).isEqualTo(failureFactor);
+        assertThat(store.load(keys.get(0)).failures()).isEqualTo(failureFactor);
     }
 
     @Test

@@ -33,6 +33,7 @@ import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
 import ru.esiaedu.registry.SchoolRegistryProvider;
 import ru.esiaedu.registry.normalize.Emails;
+import ru.esiaedu.registry.normalize.Logins;
 import ru.esiaedu.registry.normalize.Names;
 import ru.esiaedu.registry.normalize.Phones;
 import ru.esiaedu.registry.normalize.Snils;
@@ -214,7 +215,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     public Optional<RegistryAccount> checkLegacyLogin(String organisationId, RegistryRole role, String login,
             char[] password) throws RegistryUnavailableException {
         Objects.requireNonNull(role, "role");
-        String normalisedLogin = login == null ? null : login.strip().toLowerCase(java.util.Locale.ROOT);
+        String normalisedLogin = Logins.normalize(login);
         if (organisationId == null || normalisedLogin == null || normalisedLogin.isEmpty() || password == null
                 || password.length == 0) {
             return Optional.empty();
