@@ -1,6 +1,7 @@
 package ru.esiaedu.consent.check;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Objects;
 
 import org.jboss.logging.Logger;
@@ -78,9 +79,14 @@ public final class ConsentCheck {
         return role == null || settings.requiresConsent(role);
     }
 
-    /** No birth date from ESIA: a minor, so a parent's consent is needed (fail closed). */
+    /**
+     * The age group of the student this login is for: from the younger of ESIA's birth date and the registry account's
+     * (whoever holds a minor's account is checked as that minor); no birth date at all: a minor, so a parent's consent
+     * is needed (fail closed).
+     */
     public AgeGroup ageGroup(LoginFacts login) {
-        return login.birthDate() == null ? AgeGroup.UNDER_14 : ageRules.groupOf(login.birthDate());
+        LocalDate birthDate = login.youngestBirthDate();
+        return birthDate == null ? AgeGroup.UNDER_14 : ageRules.groupOf(birthDate);
     }
 
     public ConsentSubject subject(LoginFacts login, AgeGroup group) {
@@ -97,6 +103,14 @@ public final class ConsentCheck {
         }
         if (source == null) {
             return ConsentOutcome.misconfigured("consent source '" + settings.sourceId() + "' is not installed");
+        }
+        if (login.accountUnreadable()) {
+            return ConsentOutcome.unavailable(ageGroup(login), "the student account could not be read from the registry");
+        }
+        if (login.birthDatesDisagree()) {
+            // ESIA's person and the student account are not the same age: not this person's account, or a typo the
+            // school must correct. Nothing is asked of anyone.
+            return ConsentOutcome.birthDateMismatch(ageGroup(login));
         }
         AgeGroup group = ageGroup(login);
         ConsentSubject subject = subject(login, group);

@@ -1,6 +1,7 @@
 package ru.esiaedu.consent.check;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -31,7 +32,10 @@ import ru.esiaedu.esia.broker.EsiaIdentityProviderFactory;
 import ru.esiaedu.login.ProfileNotes;
 import ru.esiaedu.login.Roles;
 import ru.esiaedu.login.step.Pages;
+import ru.esiaedu.login.step.Registry;
 import ru.esiaedu.login.step.ThisLogin;
+import ru.esiaedu.registry.RegistryAccount;
+import ru.esiaedu.registry.RegistryUnavailableException;
 import ru.esiaedu.registry.RegistryRole;
 
 /**
@@ -151,6 +155,8 @@ public final class ConsentCheckAuthenticator implements Authenticator {
                         + "login blocked", sourceId, login.clientId(), outcome.reason());
                 case MISCONFIGURED -> LOG.errorf("consent check: %s; check the step's «Источник согласий» setting",
                         outcome.reason());
+                case BIRTH_DATE_MISMATCH -> LOG.warnf("consent check: the birth dates of the ESIA person and of the "
+                        + "student account differ in a login to client '%s'; login refused", login.clientId());
                 case NO_PERSON -> LOG.warnf("consent check: login to client '%s' carries no ESIA person; login blocked",
                         login.clientId());
                 default -> LOG.debugf("consent check: %s (source '%s', client '%s')", outcome.kind().eventValue(), sourceId,
@@ -192,12 +198,23 @@ public final class ConsentCheckAuthenticator implements Authenticator {
                     authSession.getClient().getClientId());
         }
         String registryId = authSession.getUserSessionNotes().get(ProfileNotes.REGISTRY_ID);
+        registryId = registryId == null || registryId.isEmpty() ? null : registryId;
+        // The student account's own birth date: whoever holds a minor's account is checked as that minor.
+        LocalDate accountBirthDate = null;
+        boolean accountUnreadable = false;
+        if (registryId != null) {
+            try {
+                accountBirthDate = Registry.of(context.getSession()).findById(registryId)
+                        .filter(account -> account.role() == RegistryRole.STUDENT)
+                        .map(RegistryAccount::birthDate).orElse(null);
+            } catch (RegistryUnavailableException e) {
+                accountUnreadable = true;
+            }
+        }
         ClientModel client = authSession.getClient();
         return new LoginFacts(role, context.getRealm().getId(), client.getClientId(), displayName(client), oid,
-                person == null ? null : person.birthDate(),
-                registryId == null || registryId.isEmpty() ? null : registryId,
-                login.esiaAccessToken(),
-                esiaBaseUrl(settings, login.identityProvider()));
+                person == null ? null : person.birthDate(), registryId, login.esiaAccessToken(),
+                esiaBaseUrl(settings, login.identityProvider()), accountBirthDate, accountUnreadable);
     }
 
     /** The client's name as parents see it; the client id when the name is empty or a message key. */

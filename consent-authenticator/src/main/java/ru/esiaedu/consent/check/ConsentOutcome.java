@@ -33,7 +33,9 @@ public record ConsentOutcome(Kind kind, AgeGroup ageGroup, Grantor grantor, Requ
         /** The configured source is not installed. */
         MISCONFIGURED,
         /** The login carries no ESIA person (oid). */
-        NO_PERSON;
+        NO_PERSON,
+        /** ESIA's birth date and the student account's differ: refused, nothing requested. */
+        BIRTH_DATE_MISMATCH;
 
         /** The value of the event detail {@code consent_check}. */
         public String eventValue() {
@@ -85,6 +87,11 @@ public record ConsentOutcome(Kind kind, AgeGroup ageGroup, Grantor grantor, Requ
 
     static ConsentOutcome misconfigured(String reason) {
         return new ConsentOutcome(Kind.MISCONFIGURED, null, null, Request.NONE, false, false, Notice.NONE, reason);
+    }
+
+    static ConsentOutcome birthDateMismatch(AgeGroup group) {
+        return new ConsentOutcome(Kind.BIRTH_DATE_MISMATCH, group, null, Request.NONE, false, false, Notice.NONE,
+                "ESIA's birth date and the student account's differ");
     }
 
     static ConsentOutcome noPerson() {

@@ -37,6 +37,7 @@ public record ConsentStepPlan(boolean pass, boolean addApprovalAction, Map<Strin
     public static final String ERROR_UNAVAILABLE = "consent_source_unavailable";
     public static final String ERROR_MISCONFIGURED = "consent_misconfigured";
     public static final String ERROR_NO_PERSON = "consent_no_person";
+    public static final String ERROR_BIRTH_DATE_MISMATCH = "consent_birth_date_mismatch";
 
     /** Page channel: the wording of the notices («на портале Госуслуг» for ESIA; e-mail and the platform otherwise). */
     public static final String CHANNEL_GOSUSLUGI = "gosuslugi";
@@ -87,6 +88,9 @@ public record ConsentStepPlan(boolean pass, boolean addApprovalAction, Map<Strin
                 details.put(DETAIL_SOURCE, sourceId);
                 return new ConsentStepPlan(false, false, details, ERROR_MISCONFIGURED, null, true, Map.of(),
                         "esiaConsentMisconfigured", null);
+            case BIRTH_DATE_MISMATCH:
+                return new ConsentStepPlan(false, false, details, ERROR_BIRTH_DATE_MISMATCH, null, true, Map.of(),
+                        "esiaConsentBirthDateMismatch", null);
             case NO_PERSON:
             default:
                 return new ConsentStepPlan(false, false, details, ERROR_NO_PERSON, null, true, Map.of(), "esiaLinkerNoPerson", null);

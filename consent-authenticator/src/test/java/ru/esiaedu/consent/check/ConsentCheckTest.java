@@ -226,6 +226,53 @@ class ConsentCheckTest {
         assertThat(kaliningrad.ageGroup(student(born))).isEqualTo(AgeGroup.FROM_14_TO_17);   // 23:30 on 28 February
     }
 
+    private static LoginFacts studentWithAccount(LocalDate esiaBirthDate, LocalDate accountBirthDate, boolean unreadable) {
+        return new LoginFacts(RegistryRole.STUDENT, "realm-1", "school-portal", "Школьный портал", "1000300105",
+                esiaBirthDate, "acc-1", "esia-token", "http://localhost:8081", accountBirthDate, unreadable);
+    }
+
+    @Test
+    void anAdultHoldingAMinorsAccountIsCheckedAsTheMinorTheAccountBelongsTo() {
+        // ESIA knows no birth date for this adult, the account is a 12-year-old's: a parent must consent.
+        FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
+        LoginFacts login = studentWithAccount(null, CHILD_12, false);
+        assertThat(check.ageGroup(login)).isEqualTo(AgeGroup.UNDER_14);
+        ConsentOutcome outcome = check.evaluate(login, source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(outcome.selfApproval()).isFalse();
+        assertThat(source.requested).singleElement().satisfies(subject -> assertThat(subject.ageGroup()).isEqualTo(AgeGroup.UNDER_14));
+    }
+
+    @Test
+    void birthDatesThatDisagreeRefuseTheLoginAndAskNobody() {
+        FakeConsentSource source = FakeConsentSource.granted(Grantor.SELF);
+        ConsentOutcome outcome = check.evaluate(studentWithAccount(ADULT_19, CHILD_12, false), source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.BIRTH_DATE_MISMATCH);
+        assertThat(outcome.passes()).isFalse();
+        assertThat(outcome.ageGroup()).isEqualTo(AgeGroup.UNDER_14);
+        assertThat(source.checked).isEmpty();
+        assertThat(source.requested).isEmpty();
+        ConsentStepPlan plan = ConsentStepPlan.of(outcome, ConsentIds.SOURCE_REGISTRY, "Школьный портал", false);
+        assertThat(plan.pass()).isFalse();
+        assertThat(plan.loginError()).isEqualTo("consent_birth_date_mismatch");
+        assertThat(plan.error()).isEqualTo("esiaConsentBirthDateMismatch");
+    }
+
+    @Test
+    void theSameBirthDateInEsiaAndTheAccountIsNoMismatch() {
+        FakeConsentSource source = FakeConsentSource.granted(Grantor.SELF);
+        ConsentOutcome outcome = check.evaluate(studentWithAccount(ADULT_19, ADULT_19, false), source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.GRANTED);
+    }
+
+    @Test
+    void anUnreadableStudentAccountFailsClosed() {
+        FakeConsentSource source = FakeConsentSource.granted(Grantor.SELF);
+        ConsentOutcome outcome = check.evaluate(studentWithAccount(ADULT_19, null, true), source, memory);
+        assertThat(outcome.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(source.checked).isEmpty();
+    }
+
     /** The same instants as the matcher's age tests (AccountMatcherTest): both flows share one age rule. */
     @Test
     void aChildBornOnTheTwentyNinthOfFebruaryIsFourteenOnTheTwentyEighthAsInMatching() {
