@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.common.util.Environment;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -32,6 +34,8 @@ public final class JdbcSchoolRegistryProviderFactory implements SchoolRegistryPr
     private Clock clock = Clock.systemDefaultZone();
     private volatile RegistryDatabase database;
     private volatile String lastFailure;
+    /** No URL and no embedded demo asked for: every use fails as "unavailable". */
+    private volatile boolean notConfigured;
 
     @Override
     public String getId() {
@@ -40,7 +44,15 @@ public final class JdbcSchoolRegistryProviderFactory implements SchoolRegistryPr
 
     @Override
     public void init(Config.Scope scope) {
-        init(RegistryConfig.from(scope));
+        Optional<RegistryConfig> configured = RegistryConfig.from(scope, Environment.isDevMode());
+        if (configured.isEmpty()) {
+            notConfigured = true;
+            LOG.error("school registry: option 'spi-school-registry--jdbc--url' is not set; every ESIA login ends on "
+                    + "the registry-unavailable page until it is (for the demo database only, set "
+                    + "--spi-school-registry--jdbc--embedded-demo=true)");
+            return;
+        }
+        init(configured.get());
     }
 
     /** For tests and embedding: configure without Keycloak's config system. */
@@ -48,7 +60,8 @@ public final class JdbcSchoolRegistryProviderFactory implements SchoolRegistryPr
         this.config = registryConfig;
         LOG.infof("school registry: provider '%s' configured: %s", ID, config);
         if (config.usesDefaultUrl()) {
-            LOG.info("school registry: using the embedded H2 demo database; configure PostgreSQL for production");
+            LOG.warn("school registry: using the embedded H2 demo database with the public demo accounts; "
+                    + "configure PostgreSQL (option 'url') for production");
         }
     }
 
@@ -59,7 +72,7 @@ public final class JdbcSchoolRegistryProviderFactory implements SchoolRegistryPr
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        if (config.initializeAtStartup()) {
+        if (!notConfigured && config.initializeAtStartup()) {
             try {
                 database(null);
             } catch (RegistryUnavailableException e) {
@@ -75,6 +88,9 @@ public final class JdbcSchoolRegistryProviderFactory implements SchoolRegistryPr
 
     /** The factory's database, opened on first call. */
     RegistryDatabase database(KeycloakSession session) throws RegistryUnavailableException {
+        if (notConfigured) {
+            throw new RegistryUnavailableException("school registry: no database configured (option 'url')", null);
+        }
         RegistryDatabase db = database;
         if (db != null) {
             return db;
@@ -152,6 +168,12 @@ public final class JdbcSchoolRegistryProviderFactory implements SchoolRegistryPr
                 .helpText("Load the demo organisations and accounts (Liquibase context 'demo'). "
                         + "Default: true for the embedded H2 database, false otherwise.")
                 .add()
+                .property().name(RegistryConfig.EMBEDDED_DEMO).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("Embedded demo database")
+                .helpText("Without 'url': use the embedded H2 database with the public demo accounts. Default: only "
+                        + "in development mode (start-dev); a production start without 'url' logs an ERROR and every "
+                        + "ESIA login ends on the registry-unavailable page.")
+                .defaultValue(false).add()
                 .property().name(RegistryConfig.INITIALIZE_AT_STARTUP).type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .label("Initialise at startup")
                 .helpText("Open the pool and migrate the schema when Keycloak starts instead of at first use.")
@@ -168,7 +190,8 @@ public final class JdbcSchoolRegistryProviderFactory implements SchoolRegistryPr
             info.put("query-timeout-seconds", String.valueOf(config.queryTimeoutSeconds()));
             info.put("demo-data", String.valueOf(config.demoData()));
         }
-        info.put("status", database != null ? "connected" : lastFailure != null ? lastFailure : "not opened yet");
+        info.put("status", notConfigured ? "not configured: option 'url' is missing"
+                : database != null ? "connected" : lastFailure != null ? lastFailure : "not opened yet");
         return info;
     }
 }

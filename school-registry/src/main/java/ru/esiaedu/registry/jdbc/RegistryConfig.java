@@ -1,6 +1,8 @@
 package ru.esiaedu.registry.jdbc;
 
 import java.nio.file.Path;
+import java.util.Optional;
+
 import org.keycloak.Config;
 
 /**
@@ -18,6 +20,8 @@ public record RegistryConfig(String url, String username, String password, int p
     public static final String LOGIN_TIMEOUT = "login-timeout-seconds";
     public static final String DEMO_DATA = "demo-data";
     public static final String INITIALIZE_AT_STARTUP = "initialize-at-startup";
+    /** Without a URL, use the embedded H2 database with the demo accounts (demo and development only). */
+    public static final String EMBEDDED_DEMO = "embedded-demo";
 
     public static final int DEFAULT_POOL_SIZE = 5;
     public static final int DEFAULT_QUERY_TIMEOUT = 3;
@@ -41,6 +45,18 @@ public record RegistryConfig(String url, String username, String password, int p
         Path dir = (home == null || home.isBlank() ? Path.of(".") : Path.of(home)).resolve("data");
         return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("school-registry").toString().replace('\\', '/')
                 + ";MODE=PostgreSQL";
+    }
+
+    /**
+     * The options; without {@link #URL} the embedded H2 demo database only when asked for ({@link #EMBEDDED_DEMO}, or
+     * Keycloak in development mode) — otherwise empty: a production start must never fall back to the demo accounts,
+     * whose passwords are public.
+     */
+    public static Optional<RegistryConfig> from(Config.Scope scope, boolean devMode) {
+        if (trimToNull(scope.get(URL)) == null && !scope.getBoolean(EMBEDDED_DEMO, devMode)) {
+            return Optional.empty();
+        }
+        return Optional.of(from(scope));
     }
 
     public static RegistryConfig from(Config.Scope scope) {

@@ -81,6 +81,34 @@ class JdbcSchoolRegistryProviderFactoryTest {
     }
 
     @Test
+    void withoutAUrlAProductionStartGetsNoDatabaseAndNeverTheDemoAccounts() throws Exception {
+        assertThat(RegistryConfig.from(new MapScope(Map.of()), false)).isEmpty();
+        assertThat(RegistryConfig.from(new MapScope(Map.of("embedded-demo", "false")), true)).isEmpty();
+        JdbcSchoolRegistryProviderFactory factory = new JdbcSchoolRegistryProviderFactory();
+        factory.init(new MapScope(Map.of()));   // the unit tests run outside development mode
+        try {
+            assertThatThrownBy(() -> factory.create(null).organisations())
+                    .isInstanceOf(ru.esiaedu.registry.RegistryUnavailableException.class)
+                    .hasMessageContaining("no database configured");
+            assertThatThrownBy(() -> factory.create(null).checkLegacyLogin("sch-chel-1", ru.esiaedu.registry.RegistryRole.STAFF,
+                    "sokolova.e", "Sgo-2024!".toCharArray()))
+                    .isInstanceOf(ru.esiaedu.registry.RegistryUnavailableException.class);
+            assertThat(factory.getOperationalInfo()).containsEntry("status", "not configured: option 'url' is missing");
+        } finally {
+            factory.close();
+        }
+    }
+
+    @Test
+    void theEmbeddedDemoDatabaseOnlyWhenAskedForOrInDevelopmentMode() {
+        assertThat(RegistryConfig.from(new MapScope(Map.of("embedded-demo", "true")), false))
+                .hasValueSatisfying(config -> assertThat(config.usesDefaultUrl()).isTrue());
+        assertThat(RegistryConfig.from(new MapScope(Map.of()), true))
+                .hasValueSatisfying(config -> assertThat(config.demoData()).isTrue());
+        assertThat(RegistryConfig.from(new MapScope(Map.of("url", "jdbc:postgresql://db/r")), false)).isPresent();
+    }
+
+    @Test
     void badOptionsFailAtStartup() {
         assertThatThrownBy(() -> RegistryConfig.from(new MapScope(Map.of("url", "postgres://db"))))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -93,7 +121,7 @@ class JdbcSchoolRegistryProviderFactoryTest {
         assertThat(new JdbcSchoolRegistryProviderFactory().getConfigMetadata())
                 .extracting(ProviderConfigProperty::getName)
                 .containsExactly("url", "username", "password", "pool-size", "query-timeout-seconds",
-                        "login-timeout-seconds", "demo-data", "initialize-at-startup");
+                        "login-timeout-seconds", "demo-data", "embedded-demo", "initialize-at-startup");
         assertThat(new JdbcSchoolRegistryProviderFactory().getConfigMetadata())
                 .allSatisfy(p -> assertThat(p.getHelpText()).isNotBlank());
     }
