@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  */
 public final class KeycloakTestServer {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(480);
     private static final int LOG_TAIL_LINES = 80;
 
     /**
@@ -110,7 +110,7 @@ public final class KeycloakTestServer {
     /** The shared server, started on first use. */
     public static synchronized KeycloakTestServer get() {
         if (startupFailure != null) {
-            // Do not make every later test class wait another 240 s for the same failure.
+            // Do not make every later test class wait another full start-up timeout for the same failure.
             throw new IllegalStateException("Keycloak failed to start earlier in this run", startupFailure);
         }
         if (instance == null) {
