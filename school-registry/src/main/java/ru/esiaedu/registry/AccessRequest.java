@@ -3,11 +3,23 @@ package ru.esiaedu.registry;
 /**
  * «Обратиться в организацию» / «Нет нужной организации»: a request to the organisation's staff.
  *
- * @param requestKey idempotency key, e.g. auth session id + form hash: the same key always yields the same request
+ * @param requestKey          idempotency key, e.g. auth session id + form hash: the same key always yields the same
+ *                            request
+ * @param dailyLimitPerPerson how many requests one ESIA person may send in 24 hours (all organisations together)
  */
 public record AccessRequest(String requestKey, String esiaOid,
         RegistryRole role, String childFullName, String organisationType, String organisationId, String className,
-        String contactEmail) {
+        String contactEmail, int dailyLimitPerPerson) {
+
+    /** The default of {@link #dailyLimitPerPerson}. */
+    public static final int DEFAULT_DAILY_LIMIT = 3;
+
+    /** A request with the default daily limit. */
+    public AccessRequest(String requestKey, String esiaOid, RegistryRole role, String childFullName,
+            String organisationType, String organisationId, String className, String contactEmail) {
+        this(requestKey, esiaOid, role, childFullName, organisationType, organisationId, className, contactEmail,
+                DEFAULT_DAILY_LIMIT);
+    }
 
     /** Never prints personal data. */
     @Override

@@ -51,6 +51,7 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
     static final String PAGE_DONE = "esia-request-done.ftl";
     static final String EVENT_DETAIL_NUMBER = "access_request_number";
     static final String EVENT_ERROR_SENT = "esia_access_request_sent";
+    static final String EVENT_ERROR_LIMIT = "esia_access_request_limit";
 
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
@@ -97,9 +98,15 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
         try {
             receipt = Registry.of(context.getSession()).createAccessRequest(new AccessRequest(requestKey,
                     person.oid(), role, form.childFullName(), form.organisationType(), form.organisationId(),
-                    form.className().isEmpty() ? null : form.className(), form.contactEmail()));
+                    form.className().isEmpty() ? null : form.className(), form.contactEmail(), dailyLimit(context)));
         } catch (RegistryUnavailableException e) {
             showUnavailable(context, "creating an access request");
+            return;
+        }
+        if (receipt.limitReached()) {
+            LinkerSupport.event(context).detail("reason", "daily limit of access requests reached")
+                    .error(EVENT_ERROR_LIMIT);
+            showForm(context, person, form, Map.of(), "esiaRequestDailyLimit");
             return;
         }
         authSession.setAuthNote(LinkerNotes.REQUEST_NUMBER, receipt.number());
@@ -175,6 +182,12 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
 
     private void showForm(AuthenticationFlowContext context, BrokeredEsiaPerson person, AccessRequestForm form,
                           Map<String, String> errors) {
+        showForm(context, person, form, errors, null);
+    }
+
+    /** The form again, with field errors and, when not null, one message for the whole page. */
+    private void showForm(AuthenticationFlowContext context, BrokeredEsiaPerson person, AccessRequestForm form,
+                          Map<String, String> errors, String pageError) {
         List<Organisation> organisations;
         try {
             organisations = Registry.of(context.getSession()).organisations();
@@ -203,6 +216,9 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
                 .setAttribute("esiaRequestTypes", OrganisationTypes.ALL)
                 .setAttribute("esiaRequestOrganisations", options);
         errors.forEach((field, key) -> provider.addError(new FormMessage(field, key)));
+        if (pageError != null) {
+            provider.setError(pageError);
+        }
         context.challenge(provider.createForm(PAGE_FORM));
     }
 
@@ -221,6 +237,19 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
 
     private static LoginFormsProvider page(AuthenticationFlowContext context, String mode) {
         return context.form().setAttribute("esiaRequestMode", mode);
+    }
+
+    /** The step's {@code requestsPerDay}; missing or not a positive number: the default. */
+    static int dailyLimit(AuthenticationFlowContext context) {
+        AuthenticatorConfigModel config = context.getAuthenticatorConfig();
+        String value = config == null || config.getConfig() == null ? null
+                : config.getConfig().get(AccessRequestAuthenticatorFactory.CONFIG_DAILY_LIMIT);
+        try {
+            int limit = value == null ? AccessRequest.DEFAULT_DAILY_LIMIT : Integer.parseInt(value.strip());
+            return limit > 0 ? limit : AccessRequest.DEFAULT_DAILY_LIMIT;
+        } catch (NumberFormatException e) {
+            return AccessRequest.DEFAULT_DAILY_LIMIT;
+        }
     }
 
     private static boolean requireChildren(AuthenticationFlowContext context) {

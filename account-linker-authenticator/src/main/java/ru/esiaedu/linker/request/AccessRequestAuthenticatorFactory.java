@@ -8,12 +8,14 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import ru.esiaedu.login.step.EsiaStepFactory;
+import ru.esiaedu.registry.AccessRequest;
 
 /** «ЕСИА: обращение в организацию» — first-broker-login execution {@code esia-access-request}. */
 public final class AccessRequestAuthenticatorFactory extends EsiaStepFactory {
 
     public static final String PROVIDER_ID = "esia-access-request";
     public static final String CONFIG_REQUIRE_CHILDREN = "requireChildren";
+    public static final String CONFIG_DAILY_LIMIT = "requestsPerDay";
 
     private static final AccessRequestAuthenticator SINGLETON = new AccessRequestAuthenticator();
 
@@ -26,6 +28,16 @@ public final class AccessRequestAuthenticatorFactory extends EsiaStepFactory {
                     + "may send a request only when ESIA lists their children (needs the ESIA provider's 'fetch children').")
             .type(ProviderConfigProperty.BOOLEAN_TYPE)
             .defaultValue("true")
+            .add()
+            .property()
+            .name(CONFIG_DAILY_LIMIT)
+            .label("Обращений в сутки от одного человека (Requests per person per day)")
+            .helpText("Сколько обращений один человек может отправить за 24 часа во все организации вместе; повторное "
+                    + "обращение в ту же организацию, пока она не ответила, показывает номер первого. Защищает школы и "
+                    + "почтовые ящики от потока обращений. / How many requests one ESIA person may send in 24 hours; a "
+                    + "repeat to the same organisation while it has not answered shows the first one's number.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(Integer.toString(AccessRequest.DEFAULT_DAILY_LIMIT))
             .add()
             .build();
 

@@ -33,7 +33,16 @@ public record AccessRequestForm(String childFullName, String organisationType, S
     private static final Pattern NAME = Pattern.compile("[\\p{IsCyrillic}A-Za-z'’\\-]+( [\\p{IsCyrillic}A-Za-z'’\\-]+)+");
     /** «5А», «11 Б», «10-1», «Старшая группа»: letters, digits, spaces, hyphens, dots, slashes. */
     private static final Pattern CLASS = Pattern.compile("[\\p{IsCyrillic}A-Za-z0-9 .\\-/«»\"]+");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    /**
+     * An address as people type it and mail servers take it: a dot-atom local part of letters (Latin or Cyrillic),
+     * digits and {@code . _ % + -} (no dot first, last or twice), a domain of letters (Latin or Cyrillic, for .рф), digits and
+     * inner hyphens, and a top-level domain of letters. Nothing that could be markup or a second header.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9\\p{IsCyrillic}_%+\\-]+(\\.[A-Za-z0-9\\p{IsCyrillic}_%+\\-]+)*@"
+            + "([A-Za-z0-9\\p{IsCyrillic}]([A-Za-z0-9\\p{IsCyrillic}\\-]{0,61}[A-Za-z0-9\\p{IsCyrillic}])?\\.)+"
+            + "[A-Za-z\\p{IsCyrillic}]{2,63}");
+    static final int MAX_EMAIL_LOCAL = 64;
 
     public static AccessRequestForm read(Function<String, String> field) {
         String email = clean(field.apply(FIELD_EMAIL));
@@ -77,7 +86,8 @@ public record AccessRequestForm(String childFullName, String organisationType, S
         }
         if (contactEmail.isEmpty()) {
             errors.put(FIELD_EMAIL, "esiaRequestEmailRequired");
-        } else if (contactEmail.length() > MAX_EMAIL || !EMAIL.matcher(contactEmail).matches()) {
+        } else if (contactEmail.length() > MAX_EMAIL || !EMAIL.matcher(contactEmail).matches()
+                || contactEmail.indexOf('@') > MAX_EMAIL_LOCAL) {
             errors.put(FIELD_EMAIL, "esiaRequestEmailInvalid");
         }
         return errors;

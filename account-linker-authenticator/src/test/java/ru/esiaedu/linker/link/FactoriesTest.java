@@ -54,7 +54,7 @@ class FactoriesTest {
         assertThat(new LegacyLinkAuthenticatorFactory().getConfigProperties()).extracting(ProviderConfigProperty::getName)
                 .containsExactly("selfLinkUntil");
         assertThat(new AccessRequestAuthenticatorFactory().getConfigProperties()).extracting(ProviderConfigProperty::getName)
-                .containsExactly("requireChildren");
+                .containsExactly("requireChildren", "requestsPerDay");
     }
 
     @Test

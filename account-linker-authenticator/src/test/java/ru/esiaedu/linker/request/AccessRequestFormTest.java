@@ -109,4 +109,20 @@ class AccessRequestFormTest {
         values.put("contactEmail", "мария@пример.рф");
         assertThat(errors(values)).isEmpty();
     }
+
+    @Test
+    void markupQuotesHeadersAndOddDotsAreNotAnAddress() {
+        Map<String, String> values = valid();
+        for (String hostile : List.of("<svg/onload=alert(1)>@evil.ru", "\"a\"@example.ru", "maria@example.ru\r\nBcc: x@y.ru",
+                "maria@example.ru,boss@example.ru", ".maria@example.ru", "maria.@example.ru", "ma..ria@example.ru",
+                "maria@-example.ru", "maria@example-.ru", "maria@example.r", "maria@example.123", "maria@[127.0.0.1]",
+                "maria(comment)@example.ru", "x".repeat(65) + "@example.ru", "maria@" + "a".repeat(250) + ".ru")) {
+            values.put("contactEmail", hostile);
+            assertThat(errors(values)).as(hostile).containsEntry("contactEmail", "esiaRequestEmailInvalid");
+        }
+        for (String fine : List.of("maria.ivanova+school@mail.example.ru", "m_ivanova-1985@yandex.ru", "info@школа.рф")) {
+            values.put("contactEmail", fine);
+            assertThat(errors(values)).as(fine).isEmpty();
+        }
+    }
 }

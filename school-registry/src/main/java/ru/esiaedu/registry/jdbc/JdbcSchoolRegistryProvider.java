@@ -266,13 +266,26 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
             if (existing.isPresent()) {
                 return new AccessRequestReceipt(existing.get(), false);
             }
+            LocalDateTime now = LocalDateTime.now(clock);
+            if (request.esiaOid() != null) {
+                // One person's requests are decided one at a time (the organisation's row is the lock), so two
+                // tabs cannot both pass the checks below.
+                lockOrganisation(c, db, request.organisationId());
+                Optional<String> open = openRequestNumber(c, db, request.esiaOid(), request.organisationId());
+                if (open.isPresent()) {
+                    return new AccessRequestReceipt(open.get(), false);
+                }
+                if (requestsSince(c, db, request.esiaOid(), now.minusHours(24)) >= request.dailyLimitPerPerson()) {
+                    LOG.debug("school registry: access request refused, daily limit of the person reached");
+                    return AccessRequestReceipt.dailyLimitReached();
+                }
+            }
             long id;
             try (PreparedStatement s = prepare(c, db, db.nextValueSql("sr_access_request_seq"));
                  ResultSet r = s.executeQuery()) {
                 r.next();
                 id = r.getLong(1);
             }
-            LocalDateTime now = LocalDateTime.now(clock);
             String number = String.format("Р-%d-%06d", now.getYear(), id);
             try (PreparedStatement s = prepare(c, db, "INSERT INTO sr_access_request (id, request_number,"
                     + " request_key, esia_oid, request_role, child_full_name, organisation_type, organisation_id,"
@@ -371,6 +384,44 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    private void lockOrganisation(Connection c, RegistryDatabase db, String organisationId) throws SQLException {
+        if (organisationId == null) {
+            return;
+        }
+        try (PreparedStatement s = prepare(c, db, "SELECT id FROM sr_organisation WHERE id = ? FOR UPDATE")) {
+            s.setString(1, organisationId);
+            s.executeQuery().close();
+        }
+    }
+
+    /** The number of this person's open (status NEW) request to this organisation, if there is one. */
+    private Optional<String> openRequestNumber(Connection c, RegistryDatabase db, String esiaOid, String organisationId)
+            throws SQLException {
+        try (PreparedStatement s = prepare(c, db, "SELECT request_number FROM sr_access_request WHERE esia_oid = ?"
+                + " AND status = 'NEW' AND " + (organisationId == null ? "organisation_id IS NULL" : "organisation_id = ?")
+                + " ORDER BY created_at")) {
+            s.setString(1, esiaOid);
+            if (organisationId != null) {
+                s.setString(2, organisationId);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private int requestsSince(Connection c, RegistryDatabase db, String esiaOid, LocalDateTime since) throws SQLException {
+        try (PreparedStatement s = prepare(c, db,
+                "SELECT COUNT(*) FROM sr_access_request WHERE esia_oid = ? AND created_at > ?")) {
+            s.setString(1, esiaOid);
+            s.setTimestamp(2, Timestamp.valueOf(since));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
 
     private Optional<String> requestNumber(Connection c, RegistryDatabase db, String key) throws SQLException {
         try (PreparedStatement s = prepare(c, db, "SELECT request_number FROM sr_access_request WHERE request_key = ?")) {

@@ -417,6 +417,48 @@ abstract class AbstractRegistryTest {
     }
 
     @Test
+    void aRepeatedRequestOfOnePersonToOneOrganisationShowsTheOpenRequestsNumber() throws Exception {
+        AccessRequestReceipt first = registry.createAccessRequest(request("tab-1", "1000300107", "sch-chel-1"));
+        AccessRequestReceipt repeat = registry.createAccessRequest(request("tab-2", "1000300107", "sch-chel-1"));
+        assertThat(first.created()).isTrue();
+        assertThat(repeat).isEqualTo(new AccessRequestReceipt(first.number(), false));
+        AccessRequestReceipt otherSchool = registry.createAccessRequest(request("tab-3", "1000300107", "gym-chel-5"));
+        assertThat(otherSchool.created()).isTrue();
+        assertThat(otherSchool.number()).isNotEqualTo(first.number());
+        assertThat(count("SELECT COUNT(*) FROM sr_access_request WHERE esia_oid = '1000300107'")).isEqualTo(2);
+    }
+
+    @Test
+    void aPersonSendsAtMostTheDailyLimitOfRequestsAndNothingMoreIsStored() throws Exception {
+        List<String> organisations = List.of("sch-chel-1", "gym-chel-5", "dou-chel-12", "sch-chel-1-none");
+        int limit = 2;
+        List<AccessRequestReceipt> receipts = new ArrayList<>();
+        for (int i = 0; i < organisations.size(); i++) {
+            AccessRequest base = request("flood-" + i, "1000300107", organisations.get(i));
+            receipts.add(registry.createAccessRequest(new AccessRequest(base.requestKey(), base.esiaOid(), base.role(),
+                    base.childFullName(), base.organisationType(), base.organisationId(), base.className(),
+                    base.contactEmail(), limit)));
+        }
+        assertThat(receipts).extracting(AccessRequestReceipt::created).containsExactly(true, true, false, false);
+        assertThat(receipts.subList(2, 4)).allSatisfy(r -> {
+            assertThat(r.limitReached()).isTrue();
+            assertThat(r.number()).isNull();
+        });
+        assertThat(count("SELECT COUNT(*) FROM sr_access_request WHERE esia_oid = '1000300107'")).isEqualTo(limit);
+        // another person is not affected
+        assertThat(registry.createAccessRequest(request("flood-other", "1000300101", "sch-chel-1")).created()).isTrue();
+    }
+
+    @Test
+    void parallelTabsOfOnePersonMakeOneOpenRequest() throws Exception {
+        List<AccessRequestReceipt> receipts = race(4, i -> registry.createAccessRequest(
+                request("parallel-tab-" + i, "1000300107", "sch-chel-1")));
+        assertThat(receipts).extracting(AccessRequestReceipt::number).containsOnly(receipts.get(0).number());
+        assertThat(receipts).filteredOn(AccessRequestReceipt::created).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM sr_access_request WHERE esia_oid = '1000300107'")).isEqualTo(1);
+    }
+
+    @Test
     void concurrentDoubleSubmitMakesOneRequest() throws Exception {
         for (int round = 0; round < 5; round++) {
             String key = "double-submit-" + round;
@@ -837,9 +879,14 @@ abstract class AbstractRegistryTest {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
+    /** A request of its own ESIA person per key (one person has at most one open request per organisation). */
     static AccessRequest request(String key) {
-        return new AccessRequest(key, "1000300107", RegistryRole.PARENT, "Морозов Илья Андреевич", "SCHOOL",
-                "sch-chel-1", "5А", " O.Morozova@Example.ru ");
+        return request(key, "p-" + Integer.toHexString(key.hashCode()), "sch-chel-1");
+    }
+
+    static AccessRequest request(String key, String esiaOid, String organisationId) {
+        return new AccessRequest(key, esiaOid, RegistryRole.PARENT, "Морозов Илья Андреевич", "SCHOOL",
+                organisationId, "5А", " O.Morozova@Example.ru ");
     }
 
     static String phone(String esiaValue) {
