@@ -167,6 +167,37 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
         assertThat(admin.federatedIdentities(REALM, created.get(0).path("id").asText())).hasSize(1);
     }
 
+    /**
+     * At a later login (the post-broker-login flow, where Keycloak has dropped the first login's brokered context):
+     * a role without a profile ends on «Запись не найдена», and «Привязать учётную запись» links the old account.
+     */
+    @Test
+    void atALaterLoginARoleWithoutAProfileCanLinkTheOldAccount() throws Exception {
+        // The person exists in Keycloak: an ordinary student login first (matched by SNILS).
+        JsonNode student = signInForTokens(portal.loginUrl(UUID.randomUUID().toString()), "student", STUDENT_18);
+        assertThat(student.path("school_profile").path("role").asText()).isEqualTo("STUDENT");
+        assertThat(admin.users(REALM, "esia-" + STUDENT_18)).hasSize(1);
+        // A staff account of the same person that no rule matches (no SNILS, no contact): only the old login proves it.
+        new RegistrySql(keycloak).execute("INSERT INTO sr_account (id, account_role, organisation_id, last_name, first_name, middle_name, last_name_norm,"
+                + " first_name_norm, middle_name_norm, birth_date, legacy_login, password_hash, created_at)"
+                + " SELECT 'acc-petrov-staff-e2e', 'STAFF', 'gym-chel-5', 'Петров', 'Никита', 'Сергеевич', 'ПЕТРОВ', 'НИКИТА',"
+                + " 'СЕРГЕЕВИЧ', NULL, 'petrov.staff', password_hash, CURRENT_TIMESTAMP FROM sr_account"
+                + " WHERE id = 'acc-zakharchenko-gym5' ON CONFLICT DO NOTHING");
+
+        BROWSER.get().deleteAllCookies();
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()) + "&role=staff");
+        pages.signInAs(STUDENT_18).grantIfAsked();
+        assertThat(pages.waitForText("Запись не найдена")).contains("Запись не найдена");
+        pages.press("esia-link");
+        submitLink("gym-chel-5", "petrov.staff", LEGACY_PASSWORD);
+
+        JsonNode claims = SchoolPortal.claims(portal.tokens(pages.waitForUrl(portal::isRedirectBack)).path("access_token").asText());
+        assertThat(claims.path("school_profile").path("registry_id").asText()).isEqualTo("acc-petrov-staff-e2e");
+        assertThat(claims.path("school_profile").path("role").asText()).isEqualTo("STAFF");
+        assertThat(new RegistrySql(keycloak).linkedAccounts(STUDENT_18)).contains("acc-petrov-staff-e2e", "acc-petrov-sch1");
+        assertThat(admin.users(REALM, "esia-" + STUDENT_18)).as("still one user").hasSize(1);
+    }
+
     @Test
     void theLinkFormLocksAtExactlyTheRealmsFailureFactor() throws Exception {
         int failureFactor = admin.get("/admin/realms/" + REALM).path("failureFactor").asInt();

@@ -17,10 +17,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
-import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
-import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
@@ -48,7 +46,7 @@ import ru.esiaedu.login.step.ThisLogin;
  * the school system for the role chosen earlier; the registry checks them and records that this ESIA person owns
  * the account. Acts only when the flow sent the person here (see {@link ru.esiaedu.linker.condition.LinkerNextCondition}).
  */
-public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
+public final class LegacyLinkAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(LegacyLinkAuthenticator.class);
 
@@ -70,9 +68,8 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
     }
 
     @Override
-    protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
-                                    BrokeredIdentityContext brokerContext) {
-        Optional<BrokeredEsiaPerson> person = ThisLogin.of(context, brokerContext).person();
+    public void authenticate(AuthenticationFlowContext context) {
+        Optional<BrokeredEsiaPerson> person = ThisLogin.of(context).person();
         if (person.isEmpty()) {
             brokenLogin(context, "no ESIA person document in the brokered context");
             return;
@@ -85,9 +82,8 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
     }
 
     @Override
-    protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
-                              BrokeredIdentityContext brokerContext) {
-        Optional<BrokeredEsiaPerson> person = ThisLogin.of(context, brokerContext).person();
+    public void action(AuthenticationFlowContext context) {
+        Optional<BrokeredEsiaPerson> person = ThisLogin.of(context).person();
         if (person.isEmpty()) {
             brokenLogin(context, "no ESIA person document in the brokered context");
             return;
@@ -309,5 +305,13 @@ public final class LegacyLinkAuthenticator extends AbstractIdpAuthenticator {
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
         return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
     }
 }

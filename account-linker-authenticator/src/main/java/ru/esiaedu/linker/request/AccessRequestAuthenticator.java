@@ -11,9 +11,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
-import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
-import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailSenderProvider;
 import org.keycloak.events.Errors;
@@ -43,7 +41,7 @@ import ru.esiaedu.login.step.ThisLogin;
  * school a request (child's name, organisation, class, e-mail), sees its number and gets an e-mail. The login
  * ends here: there is no account yet, so the page offers «Выход» back to the login page.
  */
-public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
+public final class AccessRequestAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(AccessRequestAuthenticator.class);
 
@@ -54,9 +52,8 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
     static final String EVENT_ERROR_LIMIT = "esia_access_request_limit";
 
     @Override
-    protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
-                                    BrokeredIdentityContext brokerContext) {
-        Optional<Eligible> eligible = eligible(context, brokerContext);
+    public void authenticate(AuthenticationFlowContext context) {
+        Optional<Eligible> eligible = eligible(context);
         if (eligible.isEmpty()) {
             return;
         }
@@ -66,9 +63,8 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
     }
 
     @Override
-    protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
-                              BrokeredIdentityContext brokerContext) {
-        Optional<Eligible> eligible = eligible(context, brokerContext);
+    public void action(AuthenticationFlowContext context) {
+        Optional<Eligible> eligible = eligible(context);
         if (eligible.isEmpty()) {
             return;
         }
@@ -149,8 +145,8 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
      * Gosuslugi. Staff are sent to their organisation's administrator. A request already sent in this login is
      * shown again instead of the form. Empty means a page has been shown.
      */
-    private Optional<Eligible> eligible(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext) {
-        Optional<BrokeredEsiaPerson> person = ThisLogin.of(context, brokerContext).person();
+    private Optional<Eligible> eligible(AuthenticationFlowContext context) {
+        Optional<BrokeredEsiaPerson> person = ThisLogin.of(context).person();
         Optional<RegistryRole> role = ChosenRole.read(context.getAuthenticationSession());
         if (person.isEmpty() || role.isEmpty()) {
             LOG.warnf("Access request step cannot run in realm %s: %s", context.getRealm().getName(),
@@ -267,5 +263,13 @@ public final class AccessRequestAuthenticator extends AbstractIdpAuthenticator {
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
         return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
     }
 }
