@@ -40,6 +40,8 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
 
     private static final String TEACHER_PARENT = "1000300102";
     private static final String STUDENT_18 = "1000300103";
+    private static final String SIMPLIFIED_ADULT = "1000300106";
+    private static final String SIMPLIFIED_CHILD = "1000300111";
     private static final String TEEN = "1000300104";
     private static final String CHILD_12 = "1000300109";
     private static final String PARENT_OF_TWO = "1000300101";
@@ -196,6 +198,26 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
         assertThat(claims.path("school_profile").path("role").asText()).isEqualTo("STAFF");
         assertThat(new RegistrySql(keycloak).linkedAccounts(STUDENT_18)).contains("acc-petrov-staff-e2e", "acc-petrov-sch1");
         assertThat(admin.users(REALM, "esia-" + STUDENT_18)).as("still one user").hasSize(1);
+    }
+
+    /**
+     * A child under 14 signs up for a simplified ESIA account (phone and e-mail confirmed by a code) and the family
+     * hands the phone to the school, which enters it on the child's card: the child gets in as a student. A simplified
+     * adult gets in for no role: as a parent the provider refuses, as a student nothing of theirs is on a card.
+     */
+    @Test
+    void aChildWithASimplifiedAccountGetsInByThePhoneOnTheirCardAndASimplifiedAdultDoesNot() throws Exception {
+        emulator.consents().grant("SCHOOL01", SIMPLIFIED_CHILD, "1000300101");
+        JsonNode child = signInForTokens(portal.loginUrl(UUID.randomUUID().toString()), "student", SIMPLIFIED_CHILD);
+        assertThat(child.path("school_profile").path("registry_id").asText()).isEqualTo("acc-semenova-sch1");
+        assertThat(new RegistrySql(keycloak).linkedAccounts(SIMPLIFIED_CHILD)).containsExactly("acc-semenova-sch1");
+
+        BROWSER.get().deleteAllCookies();
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseRole("student").signInAs(SIMPLIFIED_ADULT).grantIfAsked();
+        assertThat(pages.waitForText("не подтверждена")).contains("Ваша учётная запись на Госуслугах не подтверждена");
+        assertThat(admin.users(REALM, "esia-" + SIMPLIFIED_ADULT)).isEmpty();
+        assertThat(new RegistrySql(keycloak).linkedAccounts(SIMPLIFIED_ADULT)).isEmpty();
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
     static final String FIRST_LOGIN_LOCK_PREFIX = "esia-first-login:";
     /** Event detail {@code match_rule} when a phone or e-mail leads to several people and nothing was linked. */
     static final String MATCH_AMBIGUOUS_CONTACT = "AMBIGUOUS_CONTACT";
+    /** The ESIA provider's message «Ваша учётная запись на Госуслугах не подтверждена…». */
+    static final String ACCOUNT_NOT_CONFIRMED = "esiaAccountNotConfirmed";
     /** Long enough to create the user after a match; short enough not to block a retry for long. */
     static final long FIRST_LOGIN_LOCK_SECONDS = 30;
 
@@ -91,6 +93,15 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
             return;
         }
 
+        if (notes.empty() && !person.confirmed()) {
+            // A simplified account gets in only through the contact the school entered on its own student card:
+            // linking by password and requests need a confirmed account, so say what the person can do.
+            context.getSession().singleUseObjects().remove(lock);
+            context.getEvent().detail("match_rule", "NONE").detail("reason", "simplified ESIA account, no own card")
+                    .error(Errors.NOT_ALLOWED);
+            context.challenge(context.form().setError(ACCOUNT_NOT_CONFIRMED).createErrorPage(Response.Status.FORBIDDEN));
+            return;
+        }
         if (notes.empty()) {
             context.getEvent().detail("match_rule", notes.ambiguousContact() ? MATCH_AMBIGUOUS_CONTACT : "NONE");
             // The person may now link, ask the school or leave: none of that creates a user by matching.

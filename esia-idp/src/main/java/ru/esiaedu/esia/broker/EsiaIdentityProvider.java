@@ -127,7 +127,7 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
                 new EsiaTokenClient(http, endpoints.tokenUrl()),
                 verifier,
                 new EsiaPersonClient(http, endpoints.baseUrl()),
-                clock, config.isAcceptOnlyConfirmed(), config.isFetchChildren());
+                clock, !config.acceptsSimplifiedFor(RequestedRole.of(authSession)), config.isFetchChildren());
         return exchange.complete(code);
     }
 

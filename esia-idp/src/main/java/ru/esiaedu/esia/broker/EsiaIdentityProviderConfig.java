@@ -2,6 +2,8 @@ package ru.esiaedu.esia.broker;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import org.keycloak.broker.oidc.OAuth2IdentityProviderConfig;
 import org.keycloak.common.util.Environment;
@@ -34,6 +36,9 @@ public class EsiaIdentityProviderConfig extends OAuth2IdentityProviderConfig {
     public static final String SIGNING_SERVICE_REVERSE = "signingServiceReverseBytes";
     public static final String ESIA_CERTIFICATES = "esiaCertificates";
     public static final String ACCEPT_ONLY_CONFIRMED = "acceptOnlyConfirmed";
+    public static final String SIMPLIFIED_ACCOUNT_ROLES = "simplifiedAccountRoles";
+    /** Students only: a child under 14 registers a simplified account and the school enters the child's phone. */
+    public static final String DEFAULT_SIMPLIFIED_ACCOUNT_ROLES = "STUDENT";
     public static final String FETCH_CHILDREN = "fetchChildren";
     public static final String CONNECT_TIMEOUT_MS = "connectTimeoutMs";
     public static final String READ_TIMEOUT_MS = "readTimeoutMs";
@@ -132,6 +137,27 @@ public class EsiaIdentityProviderConfig extends OAuth2IdentityProviderConfig {
 
     public boolean isAcceptOnlyConfirmed() {
         return booleanValue(ACCEPT_ONLY_CONFIRMED, true);
+    }
+
+    /**
+     * Roles for which a simplified account is let through even with {@link #isAcceptOnlyConfirmed()} (the login steps
+     * then match it only by the phone or e-mail the school entered on that very card, with the name agreeing).
+     */
+    public Set<String> getSimplifiedAccountRoles() {
+        String value = getConfig().get(SIMPLIFIED_ACCOUNT_ROLES);
+        String roles = value == null ? DEFAULT_SIMPLIFIED_ACCOUNT_ROLES : value;
+        Set<String> result = new LinkedHashSet<>();
+        for (String role : roles.split("##|,")) {
+            if (!role.isBlank()) {
+                result.add(role.strip().toUpperCase(Locale.ROOT));
+            }
+        }
+        return result;
+    }
+
+    /** Whether a simplified account may sign in for this role (null: no role chosen). */
+    public boolean acceptsSimplifiedFor(String role) {
+        return !isAcceptOnlyConfirmed() || (role != null && getSimplifiedAccountRoles().contains(role));
     }
 
     public boolean isFetchChildren() {

@@ -93,6 +93,14 @@ public class EsiaIdentityProviderFactory extends AbstractIdentityProviderFactory
                 .property().name(ACCEPT_ONLY_CONFIRMED).label("Только подтверждённые учётные записи").type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")
                 .helpText("Не пускать упрощённые (неподтверждённые) учётные записи Госуслуг; детские учётные записи ЕСИА подтверждает через родителя и пускаются. "
                         + "/ Refuse simplified ESIA accounts.").add()
+                .property().name(SIMPLIFIED_ACCOUNT_ROLES).label("Упрощённые учётные записи допускаются для ролей")
+                .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE).options("STUDENT", "PARENT", "STAFF")
+                .defaultValue(DEFAULT_SIMPLIFIED_ACCOUNT_ROLES)
+                .helpText("Роли, для которых упрощённая учётная запись входит и при «Только подтверждённые». По умолчанию "
+                        + "учащиеся: ребёнок до 14 лет регистрирует упрощённую учётную запись, а школа вносит его телефон; "
+                        + "такая запись находит только карточку учащегося с этим телефоном или e-mail и совпадающими "
+                        + "фамилией и именем. Родителям и сотрудникам нужна подтверждённая. / Roles a simplified account "
+                        + "may sign in for (default: students, matched only by the contact on their own card).").add()
                 .property().name(FETCH_CHILDREN).label("Запрашивать сведения о детях").type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")
                 .helpText("Читать /rs/prns/{oid}/kids, если выданы области kid_*. / Read the children when kid_* scopes were granted.").add()
                 .property().name(CONNECT_TIMEOUT_MS).label("Таймаут соединения, мс / Connect timeout, ms").type(ProviderConfigProperty.STRING_TYPE).defaultValue("5000")

@@ -27,6 +27,22 @@ class EsiaIdentityProviderConfigTest {
     }
 
     @Test
+    void aSimplifiedAccountSignsInForStudentsOnlyByDefaultAndForEveryoneWhenConfirmedOnlyIsOff() {
+        EsiaIdentityProviderConfig config = new EsiaIdentityProviderConfig();
+        assertThat(config.acceptsSimplifiedFor("STUDENT")).isTrue();
+        assertThat(config.acceptsSimplifiedFor("PARENT")).isFalse();
+        assertThat(config.acceptsSimplifiedFor("STAFF")).isFalse();
+        assertThat(config.acceptsSimplifiedFor(null)).as("no role chosen").isFalse();
+        config.getConfig().put(EsiaIdentityProviderConfig.SIMPLIFIED_ACCOUNT_ROLES, "");
+        assertThat(config.acceptsSimplifiedFor("STUDENT")).isFalse();
+        config.getConfig().put(EsiaIdentityProviderConfig.SIMPLIFIED_ACCOUNT_ROLES, "STUDENT##PARENT");
+        assertThat(config.acceptsSimplifiedFor("PARENT")).isTrue();
+        config.getConfig().put(EsiaIdentityProviderConfig.ACCEPT_ONLY_CONFIRMED, "false");
+        assertThat(config.acceptsSimplifiedFor("STAFF")).isTrue();
+        assertThat(config.acceptsSimplifiedFor(null)).isTrue();
+    }
+
+    @Test
     void emptyFormMeansTestStandV2V3SchoolScopesConfirmedOnlyAndSaneTimeouts() {
         EsiaIdentityProviderConfig config = new EsiaIdentityProviderConfig();
 

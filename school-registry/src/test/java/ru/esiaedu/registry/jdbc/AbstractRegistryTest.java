@@ -131,7 +131,7 @@ abstract class AbstractRegistryTest {
         try (Connection c = admin(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sr_account")) {
             r.next();
-            assertThat(r.getInt(1)).isEqualTo(15);
+            assertThat(r.getInt(1)).isEqualTo(16);
         }
     }
 
