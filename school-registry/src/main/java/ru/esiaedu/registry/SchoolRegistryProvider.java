@@ -41,6 +41,16 @@ public interface SchoolRegistryProvider extends Provider {
      */
     boolean link(String accountId, String esiaOid, LinkRule how) throws RegistryUnavailableException;
 
+    /**
+     * Undoes the link of this ESIA person to the account (the school's decision, or the person's «Это не я»): the
+     * account is free again for its real owner; the link's record is kept with who undid it, when and why.
+     *
+     * @param by     who undid it, e.g. {@code admin:<keycloak user id>} or {@code person}; never a name
+     * @param reason why, as typed or as the page says (at most 300 characters)
+     * @return false when the account is not linked to this person
+     */
+    boolean unlink(String accountId, String esiaOid, String by, String reason) throws RegistryUnavailableException;
+
     List<Organisation> organisations() throws RegistryUnavailableException;
 
     /** Legacy login of the chosen role in the chosen organisation; empty when unknown login or wrong password. */

@@ -16,10 +16,11 @@ import ru.esiaedu.registry.normalize.Names;
  * spouses share an e-mail. So a contact counts only when the person and the account also agree on who they are:
  * <ul>
  *   <li>parent and student: surname and first name (in either order, tolerant of Ё/Е, case, spacing and hyphens), or
- *       the birth date;</li>
+ *       the first name and the birth date (a surname changed by marriage). The birth date alone is not enough: twins
+ *       share it, and so do spouses now and then;</li>
  *   <li>staff: the name <em>and</em> the birth date (staff are matched by SNILS; a contact is the exception);</li>
- *   <li>never when the card has a birth date and ESIA another one: a namesake, or a child whose card carries a
- *       parent's phone.</li>
+ *   <li>never when both have a middle name and they differ, or the card has a birth date and ESIA another one: a
+ *       namesake, or a child whose card carries a parent's phone.</li>
  * </ul>
  * A simplified (unconfirmed) ESIA account may match only as a student, by the contact the school entered on that
  * very card, with the name agreeing; parents and staff need a confirmed account for any contact match.
@@ -30,16 +31,31 @@ final class ContactOwnership {
     }
 
     static boolean agrees(BrokeredEsiaPerson person, RegistryAccount account) {
+        if (birthDiffers(person.birthDate(), account.birthDate())
+                || differs(Names.normalize(person.middleName()), Names.normalize(account.middleName()))) {
+            return false;
+        }
         RegistryRole role = account.role();
         boolean name = sameName(person, account);
         boolean birth = person.birthDate() != null && person.birthDate().equals(account.birthDate());
-        if (birthDiffers(person.birthDate(), account.birthDate())) {
-            return false;
-        }
         if (!person.confirmed()) {
             return role == RegistryRole.STUDENT && name;
         }
-        return role == RegistryRole.STAFF ? name && birth : name || birth;
+        if (role == RegistryRole.STAFF) {
+            return name && birth;
+        }
+        return name || (birth && sameFirstName(person, account));
+    }
+
+    /** The person's first name is the card's first name (or its surname, when the school swapped the fields). */
+    private static boolean sameFirstName(BrokeredEsiaPerson person, RegistryAccount account) {
+        String first = Names.normalize(person.firstName());
+        return first != null && (first.equals(Names.normalize(account.firstName()))
+                || first.equals(Names.normalize(account.lastName())));
+    }
+
+    private static boolean differs(String one, String other) {
+        return one != null && other != null && !one.equals(other);
     }
 
     /**

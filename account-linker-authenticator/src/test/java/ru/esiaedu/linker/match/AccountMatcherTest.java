@@ -282,6 +282,36 @@ class AccountMatcherTest {
     }
 
     @Test
+    void aTwinDoesNotGetTheCoTwinsCardThatCarriesTheFamilyPhone() throws Exception {
+        registry.add(card("st1", RegistryRole.STUDENT, "ПЕТРОВА", "МАРИЯ", LocalDate.of(2012, 5, 5),
+                List.of("79011111111"), List.of()));
+        BrokeredEsiaPerson anna = person("Петрова", "Анна", LocalDate.of(2012, 5, 5), AccountType.CONFIRMED, null,
+                "+7(901)1111111");
+        assertThat(matcher.match(anna, RegistryRole.STUDENT).matched()).isFalse();
+    }
+
+    @Test
+    void aSpouseBornOnTheSameDayDoesNotGetTheOtherSpousesCard() throws Exception {
+        registry.add(card("p1", RegistryRole.PARENT, "ИВАНОВА", "ОЛЬГА", LocalDate.of(1984, 7, 7),
+                List.of("79011111111", "79022222222"), List.of()));
+        BrokeredEsiaPerson husband = person("Иванов", "Олег", LocalDate.of(1984, 7, 7), AccountType.CONFIRMED, null,
+                "+79022222222");
+        assertThat(matcher.match(husband, RegistryRole.PARENT).matched()).isFalse();
+    }
+
+    @Test
+    void aNamesakeWithAnotherMiddleNameIsNotTheSamePerson() throws Exception {
+        registry.add(account("p1", RegistryRole.PARENT, "СМИРНОВА", "ЕЛЕНА", "АНДРЕЕВНА", null, null,
+                List.of("79011111111"), List.of(), List.of()));
+        BrokeredEsiaPerson elena = new BrokeredEsiaPerson("1000009", "Смирнова", "Елена", "Викторовна", null, null, true,
+                AccountType.CONFIRMED, null, "+79011111111", null, null);
+        assertThat(matcher.match(elena, RegistryRole.PARENT).matched()).isFalse();
+        BrokeredEsiaPerson noMiddleName = new BrokeredEsiaPerson("1000009", "Смирнова", "Елена", null, null, null, true,
+                AccountType.CONFIRMED, null, "+79011111111", null, null);
+        assertThat(matcher.match(noMiddleName, RegistryRole.PARENT).matched()).as("one side without a middle name").isTrue();
+    }
+
+    @Test
     void staffNeedNameAndBirthDateToMatchByContact() throws Exception {
         registry.add(card("s1", RegistryRole.STAFF, "СОКОЛОВА", "ЕЛЕНА", LocalDate.of(1980, 3, 3), List.of(),
                 List.of("sokolova@school.ru")));

@@ -117,6 +117,23 @@ public final class FakeRegistry implements SchoolRegistryProvider {
         return false;
     }
 
+    public final List<String> unlinks = new ArrayList<>();
+
+    @Override
+    public boolean unlink(String accountId, String esiaOid, String by, String reason) throws RegistryUnavailableException {
+        check("UNLINK");
+        for (int i = 0; i < accounts.size(); i++) {
+            RegistryAccount a = accounts.get(i);
+            if (a.id().equals(accountId) && esiaOid.equals(a.esiaOid())) {
+                accounts.set(i, new RegistryAccount(a.id(), a.role(), a.organisation(), a.className(), a.lastName(),
+                        a.firstName(), a.middleName(), a.birthDate(), a.snils(), a.phones(), a.emails(), a.documents(), null));
+                unlinks.add(accountId + ":" + by);
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public List<Organisation> organisations() {
         return List.of();

@@ -253,6 +253,11 @@ public final class FakeConsentRegistry implements SchoolRegistryProvider {
     }
 
     @Override
+    public boolean unlink(String accountId, String esiaOid, String by, String reason) {
+        throw new UnsupportedOperationException("the consent source never unlinks");
+    }
+
+    @Override
     public List<Organisation> organisations() {
         return List.of(SCHOOL);
     }

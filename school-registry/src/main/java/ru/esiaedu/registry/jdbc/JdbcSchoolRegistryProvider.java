@@ -194,6 +194,36 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     }
 
     @Override
+    public boolean unlink(String accountId, String esiaOid, String by, String reason) throws RegistryUnavailableException {
+        if (accountId == null || accountId.isBlank() || esiaOid == null || esiaOid.isBlank() || by == null || by.isBlank()) {
+            throw new IllegalArgumentException("unlink: account id, ESIA oid and who are required");
+        }
+        checkLength("by", by, 64);
+        String why = reason == null ? null : reason.strip();
+        checkLength("reason", why, 300);
+        return Transactions.write(database, "unlink", (c, db) -> {
+            try (PreparedStatement s = prepare(c, db, "UPDATE sr_account SET esia_oid = NULL WHERE id = ? AND esia_oid = ?")) {
+                s.setString(1, accountId);
+                s.setString(2, esiaOid);
+                if (s.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            try (PreparedStatement s = prepare(c, db, "UPDATE sr_account_link SET unlinked_at = ?, unlinked_by = ?,"
+                    + " unlink_reason = ? WHERE account_id = ? AND esia_oid = ? AND unlinked_at IS NULL")) {
+                s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now(clock)));
+                s.setString(2, by);
+                s.setString(3, why);
+                s.setString(4, accountId);
+                s.setString(5, esiaOid);
+                s.executeUpdate();
+            }
+            LOG.debug("school registry: an account was unlinked from its ESIA person");
+            return true;
+        });
+    }
+
+    @Override
     public List<Organisation> organisations() throws RegistryUnavailableException {
         RegistryDatabase db = database.get();
         try (Connection c = readOnly(db);

@@ -112,7 +112,7 @@ abstract class AbstractRegistryTest {
         try (Connection c = admin(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM registry_databasechangelog")) {
             r.next();
-            assertThat(r.getInt(1)).isEqualTo(6);   // 3 + 1 schema changesets, 2 demo data changesets
+            assertThat(r.getInt(1)).isEqualTo(8);   // 3 + 1 + 1 schema changesets, 3 demo data changesets
         }
         try (Connection c = admin()) {
             assertThat(tableExists(c, "databasechangelog")).as("Keycloak's changelog table untouched").isFalse();
@@ -333,6 +333,26 @@ abstract class AbstractRegistryTest {
         }
         assertThatThrownBy(() -> registry.link("acc-petrov-sch1", "1000300103", null))
                 .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void anUnlinkedAccountIsFreeForItsRealOwnerAndTheRecordSaysWhoUndidItAndWhy() throws Exception {
+        assertThat(registry.link("acc-sokolova-gym5", "1000300999", LinkRule.EMAIL)).isTrue();
+        assertThat(registry.unlink("acc-sokolova-gym5", "1000300102", "admin:someone", "wrong person")).as("not theirs")
+                .isFalse();
+        assertThat(registry.unlink("acc-sokolova-gym5", "1000300999", "admin:u-1", "Это не я")).isTrue();
+        assertThat(registry.findLinked("1000300999")).isEmpty();
+        assertThat(registry.unlink("acc-sokolova-gym5", "1000300999", "admin:u-1", "again")).as("already undone").isFalse();
+        assertThat(registry.link("acc-sokolova-gym5", "1000300102", LinkRule.EMAIL)).as("the real owner").isTrue();
+        try (Connection c = admin(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT esia_oid, unlinked_by, unlink_reason, unlinked_at IS NOT NULL"
+                     + " FROM sr_account_link WHERE account_id = 'acc-sokolova-gym5' ORDER BY id")) {
+            List<String> rows = new ArrayList<>();
+            while (r.next()) {
+                rows.add(r.getString(1) + "/" + r.getString(2) + "/" + r.getString(3) + "/" + r.getBoolean(4));
+            }
+            assertThat(rows).containsExactly("1000300999/admin:u-1/Это не я/true", "1000300102/null/null/false");
+        }
     }
 
     @Test
