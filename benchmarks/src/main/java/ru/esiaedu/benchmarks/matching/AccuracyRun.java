@@ -151,9 +151,13 @@ final class AccuracyRun {
         Set<Scenario> card = region.cardScenarios().get(victim.id());
         boolean sameName = Objects.equals(Names.normalize(login.esia().lastName()), Names.normalize(victim.lastName()))
                 && Objects.equals(Names.normalize(login.esia().firstName()), Names.normalize(victim.firstName()));
+        String ours = Names.normalize(login.esia().middleName());
+        String theirs = Names.normalize(victim.middleName());
+        String name = !sameName ? "another name" : ours != null && theirs != null && !ours.equals(theirs)
+                ? "same surname and first name, another middle name" : "same name";
         String relation = relation(login.person(), owner);
         tally.falseLinks.add(new Tally.FalseLink(result.rule(), login.role(), login.scenarios(), card, relation,
-                sameName, victim.birthDate() != null, login.esia().birthDate().equals(victim.birthDate())));
+                name, victim.birthDate() != null, login.esia().birthDate().equals(victim.birthDate())));
         tally.falseLinkCauses.merge(result.rule() + " as " + login.role() + ": the card of " + relation
                 + (sameName ? " (same name)" : ""), 1, Integer::sum);
     }

@@ -41,6 +41,9 @@ final class Report {
         out.printf("Matching accuracy: %s people with cards, %s cards, %s ESIA persons, %s first logins (seed %s, %s)%n",
                 setup.get("peopleWithCards"), setup.get("cards"), setup.get("esiaPersons"), current.logins,
                 setup.get("seed"), setup.get("today"));
+        out.printf("  generated in %.1f s CPU, %d logins matched by the current rule in %.1f s CPU (%s processors)%n",
+                setup.get("generateSecondsCpu"), current.logins, setup.get("matchSecondsCpuCurrentRule"),
+                setup.get("availableProcessors"));
         out.printf("  %d logins by people holding a card in the chosen role, %d by people who hold none (must get nothing)%n%n",
                 current.withCards, current.withoutCards);
         out.printf("%-14s | %-50s | %-40s%n", "", "current: a contact counts only for its owner", "old: every card a contact finds is linked");
@@ -76,7 +79,7 @@ final class Report {
         }
         for (Tally.FalseLink link : current.falseLinks) {
             out.printf("  %s as %s got the card of %s: %s, %s%n      login: %s%n      card:  %s%n",
-                    link.rule(), link.role(), link.relation(), link.sameName() ? "same name" : "another name",
+                    link.rule(), link.role(), link.relation(), link.name(),
                     link.sameBirthDate() ? "same birth date" : link.cardHasBirthDate() ? "another birth date"
                             : "no birth date on the card", link.login(), link.card());
         }
@@ -161,7 +164,7 @@ final class Report {
             f.put("rule", link.rule().name());
             f.put("role", link.role().name());
             f.put("cardOwner", link.relation());
-            f.put("sameName", link.sameName());
+            f.put("name", link.name());
             f.put("cardHasBirthDate", link.cardHasBirthDate());
             f.put("sameBirthDate", link.sameBirthDate());
             f.put("loginScenarios", link.login());

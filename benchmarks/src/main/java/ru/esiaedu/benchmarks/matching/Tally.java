@@ -32,7 +32,7 @@ final class Tally {
 
     /** One login that got someone else's account. */
     record FalseLink(LinkRule rule, RegistryRole role, Set<Scenario> login, Set<Scenario> card, String relation,
-                     boolean sameName, boolean cardHasBirthDate, boolean sameBirthDate) {
+                     String name, boolean cardHasBirthDate, boolean sameBirthDate) {
     }
 
     final String name;
