@@ -46,6 +46,8 @@ final class RegionGenerator {
     private final Map<String, Set<Scenario>> cardScenarios = new HashMap<>();
     private final List<Organisation> schools = new ArrayList<>();
     private final List<Organisation> supplementary = new ArrayList<>();
+    /** A grandchild and the grandparent whose phone is typed on the grandchild's cards. */
+    private final Map<Person, Person> grandparentOf = new HashMap<>();
     private long snilsCounter;
     private int documentCounter;
 
@@ -111,7 +113,6 @@ final class RegionGenerator {
                 logins(new HashSet<>(grandparents)));
     }
 
-    private final Map<Person, Person> grandparentOf = new HashMap<>();
 
     private Person.Family family() {
         Person.Family family = new Person.Family();
