@@ -220,6 +220,33 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
         assertThat(new RegistrySql(keycloak).linkedAccounts(SIMPLIFIED_ADULT)).isEmpty();
     }
 
+    /** «Это не я» on the picker: the account is unlinked at once, the school gets a request, the login goes on. */
+    @Test
+    void thisIsNotMeUnlinksTheAccountAsksTheSchoolAndTheLoginGoesOn() throws Exception {
+        RegistrySql registry = new RegistrySql(keycloak);
+        // Someone else's parent card that was linked to the teacher by mistake (say, by an old rule).
+        registry.execute("INSERT INTO sr_account (id, account_role, organisation_id, last_name, first_name, last_name_norm,"
+                + " first_name_norm, esia_oid, created_at) VALUES ('acc-not-sokolova-e2e', 'PARENT', 'sch-chel-1', 'Соколова',"
+                + " 'Евгения', 'СОКОЛОВА', 'ЕВГЕНИЯ', '" + TEACHER_PARENT + "', CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING");
+        registry.execute("INSERT INTO sr_account_link (account_id, esia_oid, how, linked_at) VALUES ('acc-not-sokolova-e2e', '"
+                + TEACHER_PARENT + "', 'PHONE', CURRENT_TIMESTAMP)");
+        // Her own parent card (Гимназия № 5, matched by e-mail) is hers already, whichever test ran first.
+        registry.execute("UPDATE sr_account SET esia_oid = '" + TEACHER_PARENT + "' WHERE id = 'acc-sokolova-gym5'"
+                + " AND esia_oid IS NULL");
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
+        pages.chooseRole("parent").signInAs(TEACHER_PARENT).grantIfAsked();
+        BROWSER.get().waitFor(By.id("esia-profile-form"));
+        BROWSER.get().driver().findElement(By.cssSelector("button[name='notMe'][value='acc-not-sokolova-e2e']")).click();
+
+        JsonNode claims = SchoolPortal.claims(portal.tokens(pages.waitForUrl(portal::isRedirectBack)).path("access_token").asText());
+        assertThat(claims.path("school_profile").path("registry_id").asText()).isEqualTo("acc-sokolova-gym5");
+        assertThat(registry.linkedAccounts(TEACHER_PARENT)).doesNotContain("acc-not-sokolova-e2e");
+        assertThat(registry.count("SELECT COUNT(*) FROM sr_account_link WHERE account_id = 'acc-not-sokolova-e2e'"
+                + " AND unlinked_by = 'person' AND unlink_reason = 'Это не я' AND unlinked_at IS NOT NULL")).isEqualTo(1);
+        assertThat(registry.count("SELECT COUNT(*) FROM sr_access_request WHERE esia_oid = '" + TEACHER_PARENT
+                + "' AND organisation_id = 'sch-chel-1' AND status = 'NEW'")).isEqualTo(1);
+    }
+
     @Test
     void theLinkFormLocksAtExactlyTheRealmsFailureFactor() throws Exception {
         int failureFactor = admin.get("/admin/realms/" + REALM).path("failureFactor").asInt();

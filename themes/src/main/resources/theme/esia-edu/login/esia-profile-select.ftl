@@ -18,6 +18,10 @@
                                 <span class="esia-edu-profile-class">${msg("esiaProfileClass", profile.className)}</span>
                             </#if>
                         </button>
+                        <#-- «Это не я»: the account is not this person's; it is unlinked and the school is asked to check. -->
+                        <button type="submit" name="notMe" value="${profile.id}" id="esia-not-me-${profile?index}"
+                                class="${properties.kcButtonLinkClass!} esia-edu-link-button esia-edu-not-me"
+                                aria-label="${msg("esiaProfileNotMeLabel", profile.organisation)}">${msg("esiaProfileNotMe")}</button>
                     </li>
                 </#list>
             </ul>

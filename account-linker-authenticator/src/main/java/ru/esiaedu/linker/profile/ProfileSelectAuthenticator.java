@@ -32,6 +32,8 @@ import ru.esiaedu.login.ProfileNotes;
 import ru.esiaedu.login.SchoolProfile;
 import ru.esiaedu.login.age.AgeRules;
 import ru.esiaedu.login.step.ThisLogin;
+import ru.esiaedu.registry.AccessRequest;
+import ru.esiaedu.registry.AccessRequestReceipt;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
 import ru.esiaedu.registry.SchoolRegistryProvider;
@@ -47,6 +49,13 @@ public final class ProfileSelectAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(ProfileSelectAuthenticator.class);
     static final String FORM_PROFILE = "profile";
+    /** «Это не я» next to a profile: the account is not this person's. */
+    static final String FORM_NOT_ME = "notMe";
+    static final String NOT_ME_REASON = "Это не я";
+
+    /** Who undid the link, as the registry records it. */
+    static final String NOT_ME_BY = "person";
+    static final String EVENT_ERROR_NOT_ME = "esia_profile_not_me";
 
     private final Clock clock;
 
@@ -124,6 +133,11 @@ public final class ProfileSelectAuthenticator implements Authenticator {
             context.forceChallenge(Pages.exitToLogin(context));
             return;
         }
+        String notMe = form.getFirst(FORM_NOT_ME);
+        if (notMe != null) {
+            reportNotMe(context, notMe);
+            return;
+        }
         String picked = form.getFirst(FORM_PROFILE);
         if (picked == null) {
             authenticate(context);      // «Повторить» after the registry was down
@@ -145,6 +159,45 @@ public final class ProfileSelectAuthenticator implements Authenticator {
             return;
         }
         choose(context, profile.get());
+    }
+
+    /**
+     * «Это не я»: the person says a linked account is not theirs. It is unlinked at once (the real owner can get it,
+     * this person stops using it) and the organisation gets a request to check, with the account named; the picker
+     * comes back with what is left. Only an account linked to this person right now can be reported.
+     */
+    private void reportNotMe(AuthenticationFlowContext context, String accountId) {
+        String oid = ThisLogin.federatedOid(context.getSession(), context.getUser());
+        Optional<RegistryRole> role = ChosenRole.read(context.getAuthenticationSession());
+        try {
+            SchoolRegistryProvider registry = Registry.of(context.getSession());
+            Optional<SchoolProfile> profile = oid == null ? Optional.empty()
+                    : ProfileSelection.pick(ProfileSelection.all(registry.findLinked(oid)), accountId);
+            if (profile.isEmpty()) {
+                authenticate(context);
+                return;
+            }
+            if (registry.unlink(accountId, oid, NOT_ME_BY, NOT_ME_REASON)) {
+                UserModel user = context.getUser();
+                AccessRequestReceipt receipt = registry.createAccessRequest(new AccessRequest(
+                        "not-me:" + accountId + ":" + oid, oid, role.orElse(null), null, null,
+                        profile.get().organisationId(), profile.get().className(),
+                        user.isEmailVerified() ? user.getEmail() : null));
+                context.getEvent().clone().detail("reason", "the person reported a linked account as not theirs")
+                        .detail("access_request_number", receipt.number() == null ? "-" : receipt.number())
+                        .error(EVENT_ERROR_NOT_ME);
+                if (receipt.number() != null) {
+                    context.form().setInfo("esiaProfileNotMeSent", receipt.number());
+                } else {
+                    context.form().setInfo("esiaProfileNotMeUnlinked");
+                }
+            }
+        } catch (RegistryUnavailableException e) {
+            LOG.warnf("School registry unavailable during ESIA login: %s", e.getClass().getSimpleName());
+            context.challenge(LinkerPages.registryUnavailable(context));
+            return;
+        }
+        authenticate(context);
     }
 
     /** «Ваш дневник не найден…» for a student who has no student profile at a later login. */
