@@ -19,6 +19,7 @@ import ru.esiaedu.e2e.support.AdminApi;
 import ru.esiaedu.e2e.support.BrowserExtension;
 import ru.esiaedu.e2e.support.KeycloakTestServer;
 import ru.esiaedu.e2e.support.RealmFixture;
+import ru.esiaedu.e2e.support.RegistrySql;
 import ru.esiaedu.e2e.support.Vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,4 +175,27 @@ class AdminConsoleE2ETest {
         throw new AssertionError("no property " + name);
     }
 
+    /** Undoing a wrong link: only an admin who may manage users; the account is free again and the record kept. */
+    @Test
+    void anAdminWhoMayManageUsersUnlinksAWrongLinkAndAViewerMayNot() throws Exception {
+        RegistrySql registry = new RegistrySql(keycloak);
+        registry.execute("INSERT INTO sr_account (id, account_role, organisation_id, last_name, first_name, last_name_norm,"
+                + " first_name_norm, esia_oid, created_at) VALUES ('acc-wrong-link-e2e', 'PARENT', 'gym-chel-5', 'Орлова',"
+                + " 'Вера', 'ОРЛОВА', 'ВЕРА', '1000300999', CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING");
+        registry.execute("INSERT INTO sr_account_link (account_id, esia_oid, how, linked_at) VALUES ('acc-wrong-link-e2e',"
+                + " '1000300999', 'PHONE', CURRENT_TIMESTAMP)");
+        String path = "/admin/realms/" + REALM + "/esia-links/acc-wrong-link-e2e?reason=wrong%20person";
+        AdminApi viewer = admin.limitedAdmin(REALM, "links-viewer-" + UUID.randomUUID(), "view-users");
+        AdminApi manager = admin.limitedAdmin(REALM, "links-manager-" + UUID.randomUUID(), "manage-users");
+
+        assertThat(viewer.send("DELETE", path, null).status()).isEqualTo(403);
+        assertThat(registry.linkedAccounts("1000300999")).containsExactly("acc-wrong-link-e2e");
+
+        AdminApi.Response done = manager.send("DELETE", path, null);
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
+        assertThat(registry.linkedAccounts("1000300999")).isEmpty();
+        assertThat(registry.count("SELECT COUNT(*) FROM sr_account_link WHERE account_id = 'acc-wrong-link-e2e'"
+                + " AND unlinked_by LIKE 'admin:%' AND unlink_reason = 'wrong person'")).isEqualTo(1);
+        assertThat(manager.send("DELETE", path, null).status()).as("nothing left to undo").isEqualTo(404);
+    }
 }
