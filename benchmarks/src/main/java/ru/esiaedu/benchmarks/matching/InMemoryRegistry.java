@@ -108,6 +108,18 @@ final class InMemoryRegistry implements SchoolRegistryProvider {
         return true;
     }
 
+    @Override
+    public boolean unlink(String accountId, String esiaOid, String by, String reason) {
+        RegistryAccount account = byId.get(accountId);
+        if (account == null || !esiaOid.equals(account.esiaOid())) {
+            return false;
+        }
+        byId.put(accountId, new RegistryAccount(account.id(), account.role(), account.organisation(),
+                account.className(), account.lastName(), account.firstName(), account.middleName(),
+                account.birthDate(), account.snils(), account.phones(), account.emails(), account.documents(), null));
+        return true;
+    }
+
     private void put(String kind, RegistryAccount account, String value) {
         index.computeIfAbsent(kind + '|' + account.role() + '|' + value, key -> new ArrayList<>(1)).add(account.id());
     }

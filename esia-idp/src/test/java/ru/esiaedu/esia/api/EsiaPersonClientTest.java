@@ -31,7 +31,7 @@ class EsiaPersonClientTest {
     void setUp() throws IOException {
         esia = new StubServer();
         foreign = new StubServer();
-        client = new EsiaPersonClient(new EsiaHttp(Duration.ofSeconds(2), Duration.ofMillis(500)), esia.baseUrl() + "/");
+        client = new EsiaPersonClient(new EsiaHttp(Duration.ofSeconds(2), Duration.ofMillis(1500)), esia.baseUrl() + "/");
     }
 
     @AfterEach
@@ -233,7 +233,7 @@ class EsiaPersonClientTest {
 
     @Test
     void slowPersonTimesOut() {
-        esia.answer(PERSON, 200, "application/json", Samples.text("person.json"), 2_000);
+        esia.answer(PERSON, 200, "application/json", Samples.text("person.json"), 6_000);
 
         EsiaApiException e = catchThrowableOfType(EsiaApiException.class, () -> client.fetch(OID, TOKEN, Set.of()));
 
