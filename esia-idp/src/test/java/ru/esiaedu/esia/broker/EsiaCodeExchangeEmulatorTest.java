@@ -181,7 +181,7 @@ class EsiaCodeExchangeEmulatorTest {
 
     private EsiaCodeExchange exchange(ProtocolVersion protocol, boolean acceptOnlyConfirmed, EsiaTokenVerifier verifier) {
         EsiaEndpoints endpoints = EsiaEndpoints.of(emulator.baseUrl(), protocol);
-        EsiaHttp http = new EsiaHttp(Duration.ofSeconds(2), Duration.ofMillis(1500));
+        EsiaHttp http = new EsiaHttp(Duration.ofSeconds(2), Duration.ofSeconds(4));
         return new EsiaCodeExchange(common(protocol), new EsiaTokenClient(http, endpoints.tokenUrl()), verifier,
                 new EsiaPersonClient(http, endpoints.baseUrl()), Clock.systemDefaultZone(), acceptOnlyConfirmed, true);
     }
