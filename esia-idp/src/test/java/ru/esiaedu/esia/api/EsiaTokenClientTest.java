@@ -30,7 +30,7 @@ class EsiaTokenClientTest {
     @BeforeEach
     void setUp() throws IOException {
         stub = new StubServer();
-        client = new EsiaTokenClient(new EsiaHttp(Duration.ofSeconds(2), Duration.ofMillis(300)),
+        client = new EsiaTokenClient(new EsiaHttp(Duration.ofSeconds(2), Duration.ofMillis(1500)),
                 stub.baseUrl() + TE);
     }
 
@@ -171,7 +171,7 @@ class EsiaTokenClientTest {
 
     @Test
     void slowAnswerTimesOut() {
-        stub.answer(TE, 200, "application/json", OK, 2_000);
+        stub.answer(TE, 200, "application/json", OK, 6_000);
 
         EsiaApiException e = catchThrowableOfType(EsiaApiException.class, () -> client.exchange(form()));
 

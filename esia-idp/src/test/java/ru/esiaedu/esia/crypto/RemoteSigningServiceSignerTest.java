@@ -108,7 +108,7 @@ class RemoteSigningServiceSignerTest {
 
     private RemoteSigningServiceSigner signer(boolean reverse) {
         return RemoteSigningServiceSigner.builder(url, cert).connectTimeout(Duration.ofSeconds(2))
-                .readTimeout(Duration.ofMillis(700)).bearerToken("s3cret").reverse(reverse).build();
+                .readTimeout(Duration.ofMillis(1500)).bearerToken("s3cret").reverse(reverse).build();
     }
 
     @Test
@@ -201,7 +201,7 @@ class RemoteSigningServiceSignerTest {
         Function<Map<String, String>, Reply> real = realService(false, false);
         handler = r -> {
             Reply reply = real.apply(r);
-            return new Reply(reply.status(), reply.body(), 3000);
+            return new Reply(reply.status(), reply.body(), 6000);
         };
         assertThatThrownBy(() -> signer(false).signRaw(DATA)).isInstanceOf(SigningException.class)
                 .hasMessageContaining("did not answer within 700 ms");
