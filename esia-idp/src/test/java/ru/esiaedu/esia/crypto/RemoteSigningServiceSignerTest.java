@@ -204,7 +204,7 @@ class RemoteSigningServiceSignerTest {
             return new Reply(reply.status(), reply.body(), 6000);
         };
         assertThatThrownBy(() -> signer(false).signRaw(DATA)).isInstanceOf(SigningException.class)
-                .hasMessageContaining("did not answer within 700 ms");
+                .hasMessageContaining("did not answer within 1500 ms");
     }
 
     @Test
