@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  */
 public final class KeycloakTestServer {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("e2e.keycloak.startupSeconds", 240)); // more on a busy machine
     private static final int LOG_TAIL_LINES = 80;
 
     /**
