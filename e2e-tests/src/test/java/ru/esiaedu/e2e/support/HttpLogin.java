@@ -33,7 +33,8 @@ public final class HttpLogin {
 
     private final HttpClient http;
     /**
-     * Cookies by host and port, sent back to the server that set them. Java's CookieManager withholds Keycloak's
+     * Cookies by host, sent back to that host on any port, as a browser does (RFC 6265: cookies do not isolate by
+     * port; two Keycloak nodes behind one name see the same cookies). Java's CookieManager withholds Keycloak's
      * Secure cookies over plain HTTP, which a browser sends to localhost; paths are not needed here.
      */
     private final Map<String, Map<String, String>> cookies = new ConcurrentHashMap<>();
@@ -136,7 +137,7 @@ public final class HttpLogin {
     }
 
     private HttpRequest withCookies(HttpRequest request) {
-        Map<String, String> jar = cookies.get(request.uri().getAuthority());
+        Map<String, String> jar = cookies.get(request.uri().getHost());
         if (jar == null || jar.isEmpty()) {
             return request;
         }
@@ -150,7 +151,7 @@ public final class HttpLogin {
         if (set.isEmpty()) {
             return;
         }
-        Map<String, String> jar = cookies.computeIfAbsent(response.uri().getAuthority(), k -> new LinkedHashMap<>());
+        Map<String, String> jar = cookies.computeIfAbsent(response.uri().getHost(), k -> new LinkedHashMap<>());
         for (String cookie : set) {
             String[] parts = cookie.split(";");
             int eq = parts[0].indexOf('=');
