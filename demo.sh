@@ -7,7 +7,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")"
 ROOT=$(pwd)
-KC_VERSION=26.7.0
+# The server version pinned in the root pom (keycloak.server.version).
+KC_VERSION=$(sed -n "s:.*<keycloak.server.version>\(.*\)</keycloak.server.version>.*:\1:p" pom.xml)
 KC_HOME="$ROOT/keycloak-server/target/keycloak-$KC_VERSION"
 EMULATOR_JAR="$ROOT/esia-emulator/target/esia-emulator-0.1.0-SNAPSHOT-all.jar"
 PORTAL_JAR="$ROOT/school-portal/target/school-portal-0.1.0-SNAPSHOT-all.jar"

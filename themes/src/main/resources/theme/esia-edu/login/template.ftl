@@ -1,5 +1,5 @@
 <#-- esia-edu -->
-<#-- Keycloak 26.7.0 keycloak.v2 login/template.ftl with insertions only, each between "esia-edu" comment markers
+<#-- Keycloak 26.7.3 keycloak.v2 login/template.ftl (the same as 26.7.0's) with insertions only, each between "esia-edu" comment markers
      (HelpPageAndBrandingTest checks that removing them gives the parent's file back, so a Keycloak upgrade that changes
      the parent's template fails the build instead of silently diverging). The insertions: the operator's logo
      in the page header (message keys esiaOperatorLogoUrl / esiaOperatorLogoAlt, Realm settings → Localization →

@@ -51,6 +51,14 @@ public final class KeycloakDistribution {
         return target;
     }
 
+    /** A copy of a (built) home next to it, e.g. for a second cluster node; wiped first. */
+    public static Path copyOf(Path home, String name) {
+        Path target = E2e.targetDir().resolve(name);
+        deleteRecursively(target);
+        copyRecursively(home, target);
+        return target;
+    }
+
     private static void copyRecursively(Path source, Path target) {
         try {
             Files.walkFileTree(source, new SimpleFileVisitor<>() {

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  */
 public final class KeycloakTestServer {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(480);
+    /** Generous: a loaded 2-core machine has needed more than 240 s; {@code -De2e.keycloak.startupSeconds} overrides it. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("e2e.keycloak.startupSeconds", 480));
     private static final int LOG_TAIL_LINES = 80;
 
     /**
@@ -47,6 +48,9 @@ public final class KeycloakTestServer {
     private final PostgresDatabase database;
     private final Process process;
     private final AdminApi admin;
+    private final Options options;
+    /** The first node owns PostgreSQL; a further node of the same cluster stops only itself. */
+    private final boolean ownsDatabase;
 
     /** Extra environment and command-line options; only honoured before the server first starts. */
     public static final class Options {
@@ -126,7 +130,9 @@ public final class KeycloakTestServer {
     }
 
     private KeycloakTestServer(Path home, Path logFile, int httpPort, int managementPort, PostgresDatabase database,
-            Process process) {
+            Process process, Options options, boolean ownsDatabase) {
+        this.options = options;
+        this.ownsDatabase = ownsDatabase;
         this.home = home;
         this.logFile = logFile;
         this.httpPort = httpPort;
@@ -148,12 +154,53 @@ public final class KeycloakTestServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int httpPort = E2e.freePort();
-        int managementPort = E2e.freePort();
-
         // Default: the production path of deploy/Dockerfile on the unpacked distribution — "kc.sh build" with our
         // providers, then "start --optimized". -De2e.keycloak.start=dev runs start-dev instead (a faster local loop).
-        boolean optimized = !"dev".equals(System.getProperty("e2e.keycloak.start", "optimized"));
+        boolean optimized = optimized();
+        long start = System.nanoTime();
+        if (optimized) {
+            build(home, logFile);
+        }
+        return launch(home, logFile, database, options, true, start);
+    }
+
+    private static boolean optimized() {
+        return !"dev".equals(System.getProperty("e2e.keycloak.start", "optimized"));
+    }
+
+    /**
+     * A second node of the same cluster: a copy of this node's built home, the same database (Keycloak's own
+     * clustering finds the first node through it: the jdbc-ping discovery of its default cache stack, loopback
+     * only), the same options, ports of its own, its log in {@code keycloak-e2e-<name>.log}. Stop it with
+     * {@link #stopNode()}; the database stays with the first node.
+     */
+    public KeycloakTestServer startAnotherNode(String name) {
+        if (!optimized()) {
+            throw new IllegalStateException("a cluster needs the production start (start-dev keeps its caches local)");
+        }
+        Path nodeHome = KeycloakDistribution.copyOf(home, "keycloak-e2e-" + name);
+        Path nodeLog = E2e.targetDir().resolve("keycloak-e2e-" + name + ".log");
+        try {
+            Files.deleteIfExists(nodeLog);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return launch(nodeHome, nodeLog, database, options, false, System.nanoTime());
+    }
+
+    /** Stops this node only (a node started by {@link #startAnotherNode(String)}). */
+    public void stopNode() {
+        if (ownsDatabase) {
+            throw new IllegalStateException("the shared server stops with the JVM");
+        }
+        stop();
+    }
+
+    private static KeycloakTestServer launch(Path home, Path logFile, PostgresDatabase database, Options options,
+            boolean ownsDatabase, long start) {
+        boolean optimized = optimized();
+        int httpPort = E2e.freePort();
+        int managementPort = E2e.freePort();
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
         if (optimized) {
             command.addAll(List.of("start", "--optimized", "--http-enabled=true", "--hostname-strict=false"));
@@ -176,14 +223,15 @@ public final class KeycloakTestServer {
                 "--spi-school-registry--jdbc--initialize-at-startup=true",
                 // The file vault (built with --vault=file), as operators keep key material: see EsiaLoginE2ETest.
                 "--vault-dir=" + Vault.prepare()));
-        if (!optimized) {
+        if (optimized) {
+            // Keycloak's clustering (embedded Infinispan, jdbc-ping over this database) on loopback only, a
+            // port of each node's own: a test run never talks to another machine's Keycloak.
+            command.addAll(List.of("--cache-embedded-network-bind-address=127.0.0.1",
+                    "--cache-embedded-network-bind-port=" + E2e.freePort()));
+        } else {
             command.addAll(BuildOptions.read()); // start-dev builds itself
         }
         command.addAll(options.args);
-        long start = System.nanoTime();
-        if (optimized) {
-            build(home, logFile);
-        }
 
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
@@ -199,10 +247,13 @@ public final class KeycloakTestServer {
         try {
             process = builder.start();
         } catch (IOException e) {
-            database.close();
+            if (ownsDatabase) {
+                database.close();
+            }
             throw new UncheckedIOException("cannot run " + command.get(0), e);
         }
-        KeycloakTestServer server = new KeycloakTestServer(home, logFile, httpPort, managementPort, database, process);
+        KeycloakTestServer server = new KeycloakTestServer(home, logFile, httpPort, managementPort, database, process,
+                options, ownsDatabase);
         try {
             server.awaitReady(start);
         } catch (RuntimeException e) {
@@ -290,6 +341,9 @@ public final class KeycloakTestServer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (!ownsDatabase) {
+            return;
         }
         try {
             database.close();

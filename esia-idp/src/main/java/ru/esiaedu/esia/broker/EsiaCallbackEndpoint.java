@@ -15,6 +15,7 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
@@ -81,9 +82,44 @@ public class EsiaCallbackEndpoint {
             BrokeredIdentityContext identity = provider.toBrokeredIdentity(result);
             identity.setAuthenticationSession(authSession);
             event.detail("esia_account_type", result.accountType().name());
-            return callback.authenticated(identity);
+            OneCallbackPerPerson.Turn turn = provider.callbacks()
+                    .begin(realm.getId() + "/" + provider.getConfig().getAlias() + "/" + identity.getId());
+            if (!turn.held()) {
+                LOG.warn("ESIA callback: another login of the same person kept Keycloak busy too long; going ahead");
+            }
+            try {
+                return callback.authenticated(identity);
+            } finally {
+                endAfterTransaction(turn);
+            }
         } catch (EsiaLoginFailure failure) {
             return failToLoginPage(failure);
+        }
+    }
+
+    /**
+     * Ends the turn once this request's transaction is over, after Keycloak's own after-completion work (its
+     * lockout detector's marker, enlisted during {@code authenticated}): the next callback of the person then
+     * finds no login in progress.
+     */
+    private void endAfterTransaction(OneCallbackPerPerson.Turn turn) {
+        if (!turn.held()) {
+            return;
+        }
+        try {
+            session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+                @Override
+                protected void commitImpl() {
+                    turn.end();
+                }
+
+                @Override
+                protected void rollbackImpl() {
+                    turn.end();
+                }
+            });
+        } catch (RuntimeException noTransaction) {
+            turn.end();
         }
     }
 

@@ -48,21 +48,38 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
 
     private final Clock clock;
     private final EsiaHttpClients httpClients;
+    private final OneCallbackPerPerson callbacks;
 
     /** With clients of its own: only for code that builds a provider outside the factory. */
     public EsiaIdentityProvider(KeycloakSession session, EsiaIdentityProviderConfig config) {
-        this(session, config, new EsiaHttpClients());
+        this(session, config, new EsiaHttpClients(), new OneCallbackPerPerson(OneCallbackPerPerson.DEFAULT_MAX_WAIT));
     }
 
     EsiaIdentityProvider(KeycloakSession session, EsiaIdentityProviderConfig config, EsiaHttpClients httpClients) {
-        this(session, config, httpClients, Clock.systemDefaultZone());
+        this(session, config, httpClients, new OneCallbackPerPerson(OneCallbackPerPerson.DEFAULT_MAX_WAIT));
+    }
+
+    EsiaIdentityProvider(KeycloakSession session, EsiaIdentityProviderConfig config, EsiaHttpClients httpClients,
+            OneCallbackPerPerson callbacks) {
+        this(session, config, httpClients, callbacks, Clock.systemDefaultZone());
     }
 
     EsiaIdentityProvider(KeycloakSession session, EsiaIdentityProviderConfig config, EsiaHttpClients httpClients,
             Clock clock) {
+        this(session, config, httpClients, new OneCallbackPerPerson(OneCallbackPerPerson.DEFAULT_MAX_WAIT), clock);
+    }
+
+    EsiaIdentityProvider(KeycloakSession session, EsiaIdentityProviderConfig config, EsiaHttpClients httpClients,
+            OneCallbackPerPerson callbacks, Clock clock) {
         super(session, config);
         this.httpClients = httpClients;
+        this.callbacks = callbacks;
         this.clock = clock;
+    }
+
+    /** This node's turns of ESIA callbacks, one person at a time (see {@link OneCallbackPerPerson}). */
+    OneCallbackPerPerson callbacks() {
+        return callbacks;
     }
 
     /** The shared client for this configuration (see {@link EsiaHttpClients}). */

@@ -19,6 +19,8 @@ public class EsiaIdentityProviderFactory extends AbstractIdentityProviderFactory
 
     /** Providers are created per request; the HTTP clients outlive them here. */
     private final EsiaHttpClients httpClients = new EsiaHttpClients();
+    /** One node's turns: Keycloak's lockout detector keeps its in-progress logins per node too. */
+    private final OneCallbackPerPerson callbacks = new OneCallbackPerPerson(OneCallbackPerPerson.DEFAULT_MAX_WAIT);
 
     @Override
     public String getId() {
@@ -32,7 +34,7 @@ public class EsiaIdentityProviderFactory extends AbstractIdentityProviderFactory
 
     @Override
     public EsiaIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-        return new EsiaIdentityProvider(session, new EsiaIdentityProviderConfig(model), httpClients);
+        return new EsiaIdentityProvider(session, new EsiaIdentityProviderConfig(model), httpClients, callbacks);
     }
 
     @Override
