@@ -98,6 +98,7 @@ class LegacyLinkAuthenticatorTest {
         assertThat(fakes.lastPage().template()).isEqualTo(wrong.lastPage().template());
         assertThat(fakes.lastPage().attributes().get("esiaLinkMode")).isEqualTo("form");
         assertThat(fakes.outcomes).containsExactly("challenge");
+        assertThat(registry.queries).doesNotContain("LINK");   // not even asked: the step knows the account is held
         assertThat(registry.links).isEmpty();
         assertThat(registry.accounts).filteredOn(a -> a.id().equals("p-theirs"))
                 .extracting(RegistryAccount::esiaOid).containsExactly("2000002");

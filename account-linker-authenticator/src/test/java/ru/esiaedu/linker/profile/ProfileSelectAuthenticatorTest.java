@@ -67,6 +67,7 @@ class ProfileSelectAuthenticatorTest {
     void notMeForAnAccountOfAnotherPersonIsIgnored() {
         fakes.form.putSingle(ProfileSelectAuthenticator.FORM_NOT_ME, "p-other");
         step.action(fakes.context);
+        assertThat(registry.queries).doesNotContain("UNLINK", "REQUEST");   // not even asked
         assertThat(registry.unlinks).isEmpty();
         assertThat(registry.requests).isEmpty();
         assertThat(fakes.eventErrors()).isEmpty();
