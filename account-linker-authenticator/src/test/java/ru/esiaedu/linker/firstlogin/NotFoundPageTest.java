@@ -74,6 +74,23 @@ class NotFoundPageTest {
         return out.toString();
     }
 
+    /**
+     * The theme's Russian messages of {@code keys}, joined by a space: the required wording is owned by
+     * messages_ru.properties (themes' tests hold it to the required text); these tests check what the page renders.
+     */
+    private static String ru(String... keys) throws IOException {
+        Properties messages = new Properties();
+        try (Reader reader = Files.newBufferedReader(LOGIN.resolve("messages/messages_ru.properties"), StandardCharsets.UTF_8)) {
+            messages.load(reader);
+        }
+        List<String> texts = new java.util.ArrayList<>();
+        for (String key : keys) {
+            assertThat(messages.getProperty(key)).as(key).isNotBlank();
+            texts.add(messages.getProperty(key));
+        }
+        return String.join(" ", texts);
+    }
+
     private static String text(String html) {
         return html.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").trim();
     }
@@ -81,8 +98,8 @@ class NotFoundPageTest {
     @Test
     void parents_and_staff_see_the_generic_text() throws Exception {
         String html = render("esia-not-found.ftl", "ru", Map.of("esiaOfferLink", true));
-        assertThat(text(html)).contains("С выбранной учётной записью портала Госуслуг не связан ни один пользователь системы")
-                .doesNotContain("Ваш дневник не найден");
+        assertThat(text(html)).contains(ru("esiaNotFoundText"))
+                .doesNotContain(ru("esiaNotFoundStudentMinor"), ru("esiaNotFoundStudentAdult"));
         assertThat(html).doesNotContain("esia-not-found-student");
     }
 
@@ -90,8 +107,8 @@ class NotFoundPageTest {
     void a_minor_student_sees_the_seed_text_with_the_feedback_link() throws Exception {
         String html = render("esia-not-found.ftl", "ru", Map.of("esiaOfferLink", true, "esiaNotFoundStudent", "minor",
                 "esiaFeedbackUrl", "http://localhost:3000/feedback?a=1&b=2"));
-        assertThat(text(html)).contains("Ваш дневник не найден. Чтобы решить проблему, попросите родителей сообщить о ней "
-                + "через форму обратной связи").doesNotContain("С выбранной учётной записью");
+        assertThat(text(html)).contains(ru("esiaNotFoundStudentMinor", "esiaNotFoundFeedbackLink"))
+                .doesNotContain(ru("esiaNotFoundText"));
         assertThat(html).contains("<a id=\"esia-feedback-link\" href=\"http://localhost:3000/feedback?a=1&amp;b=2\"")
                 .contains("data-audience=\"minor\"");
     }
@@ -100,14 +117,14 @@ class NotFoundPageTest {
     void an_adult_student_is_asked_to_report_it_themself() throws Exception {
         String html = render("esia-not-found.ftl", "ru", Map.of("esiaOfferLink", true, "esiaNotFoundStudent", "adult",
                 "esiaFeedbackUrl", "https://feedback.example.ru/"));
-        assertThat(text(html)).contains("Ваш дневник не найден. Чтобы решить проблему, сообщите о ней через форму обратной связи")
-                .doesNotContain("попросите родителей");
+        assertThat(text(html)).contains(ru("esiaNotFoundStudentAdult", "esiaNotFoundFeedbackLink"))
+                .doesNotContain(ru("esiaNotFoundStudentMinor"));
     }
 
     @Test
     void without_a_configured_form_the_words_stay_plain_text() throws Exception {
         String html = render("esia-not-found.ftl", "ru", Map.of("esiaOfferLink", true, "esiaNotFoundStudent", "minor"));
-        assertThat(html).doesNotContain("esia-feedback-link").contains("<span id=\"esia-feedback-text\">форму обратной связи</span>");
+        assertThat(html).doesNotContain("esia-feedback-link").contains("<span id=\"esia-feedback-text\">" + ru("esiaNotFoundFeedbackLink") + "</span>");
     }
 
     @Test
@@ -115,7 +132,7 @@ class NotFoundPageTest {
         String html = render("esia-not-found.ftl", "ru", Map.of("esiaOfferLink", true, "esiaNotFoundStudent", "adult"));
         assertThat(html).contains("id=\"esia-link\"", "id=\"esia-request\"", "id=\"esia-exit\"",
                 "name=\"action\" value=\"link\"", "name=\"action\" value=\"request\"", "name=\"action\" value=\"exit\"");
-        assertThat(text(html)).contains("Привязать учётную запись", "Обратиться в организацию", "Выход", "Запись не найдена");
+        assertThat(text(html)).contains(ru("esiaNotFoundLink"), ru("esiaNotFoundRequest"), "Выход", ru("esiaNotFoundTitle"));
         assertThat(render("esia-not-found.ftl", "ru", Map.of("esiaOfferLink", false, "esiaNotFoundStudent", "minor")))
                 .doesNotContain("id=\"esia-link\"").contains("id=\"esia-request\"");
     }

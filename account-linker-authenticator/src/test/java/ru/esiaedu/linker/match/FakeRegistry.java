@@ -134,19 +134,40 @@ public final class FakeRegistry implements SchoolRegistryProvider {
         return false;
     }
 
+    /** What {@link #organisations()} lists. */
+    public final List<Organisation> organisationList = new ArrayList<>();
+    /** Legacy logins that work: "organisationId/ROLE/login" → password and the account it opens. */
+    public final java.util.Map<String, java.util.Map.Entry<String, String>> legacyLogins = new java.util.HashMap<>();
+    /** Every password check asked for, as "organisationId/ROLE/login". */
+    public final List<String> legacyChecks = new ArrayList<>();
+    /** Every access request sent, and what the registry answers to the next one. */
+    public final List<AccessRequest> requests = new ArrayList<>();
+    public AccessRequestReceipt nextReceipt = new AccessRequestReceipt("Z-1", true);
+
     @Override
-    public List<Organisation> organisations() {
-        return List.of();
+    public List<Organisation> organisations() throws RegistryUnavailableException {
+        check("ORGANISATIONS");
+        return List.copyOf(organisationList);
     }
 
     @Override
-    public Optional<RegistryAccount> checkLegacyLogin(String organisationId, RegistryRole role, String login, char[] password) {
-        return Optional.empty();
+    public Optional<RegistryAccount> checkLegacyLogin(String organisationId, RegistryRole role, String login, char[] password)
+            throws RegistryUnavailableException {
+        check("LEGACY");
+        String key = organisationId + "/" + role.name() + "/" + login;
+        legacyChecks.add(key);
+        var known = legacyLogins.get(key);
+        if (known == null || !known.getKey().equals(new String(password))) {
+            return Optional.empty();
+        }
+        return accounts.stream().filter(a -> a.id().equals(known.getValue())).findFirst();
     }
 
     @Override
-    public AccessRequestReceipt createAccessRequest(AccessRequest request) {
-        throw new UnsupportedOperationException();
+    public AccessRequestReceipt createAccessRequest(AccessRequest request) throws RegistryUnavailableException {
+        check("REQUEST");
+        requests.add(request);
+        return nextReceipt;
     }
 
     @Override

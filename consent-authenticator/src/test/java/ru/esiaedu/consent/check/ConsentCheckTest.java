@@ -453,13 +453,25 @@ class ConsentCheckTest {
         assertThat(esiaLike.requested).isEmpty();
     }
 
+    /** What the check decided, as the login event records it (not the enum's constants read back). */
+    private String eventDetail(FakeConsentSource source, String detail) {
+        ConsentOutcome outcome = check.evaluate(student(TEEN_15), source, new MemoryInNotes());
+        return ConsentStepPlan.of(outcome, "esia", "Школьный портал", false).details().get(detail);
+    }
+
     @Test
-    void outcome_event_values() {
-        assertThat(Kind.GRANTED.eventValue()).isEqualTo("granted");
-        assertThat(Kind.REQUIRED.eventValue()).isEqualTo("required");
-        assertThat(Kind.UNAVAILABLE.eventValue()).isEqualTo("unavailable");
-        assertThat(Request.CREATED.eventValue()).isEqualTo("created");
-        assertThat(Request.ALREADY_PENDING.eventValue()).isEqualTo("already_pending");
+    void the_login_event_records_what_the_check_decided() {
+        assertThat(eventDetail(FakeConsentSource.granted(Grantor.PARENT), ConsentStepPlan.DETAIL_CHECK)).isEqualTo("granted");
+        assertThat(eventDetail(FakeConsentSource.answering(ConsentStatus.NONE), ConsentStepPlan.DETAIL_CHECK))
+                .isEqualTo("required");
+        assertThat(eventDetail(FakeConsentSource.answering(ConsentStatus.NONE), ConsentStepPlan.DETAIL_REQUEST))
+                .isEqualTo("created");
+        FakeConsentSource pending = FakeConsentSource.answering(ConsentStatus.NONE);
+        pending.pendingAtSource = true;
+        assertThat(eventDetail(pending, ConsentStepPlan.DETAIL_REQUEST)).isEqualTo("already_pending");
+        FakeConsentSource down = FakeConsentSource.answering(ConsentStatus.NONE);
+        down.checkUnavailable = true;
+        assertThat(eventDetail(down, ConsentStepPlan.DETAIL_CHECK)).isEqualTo("unavailable");
     }
 
     @Test
