@@ -16,12 +16,12 @@ class H2RegistryTest extends AbstractRegistryTest {
 
     @Override
     RegistryConfig config(boolean demoData, int queryTimeoutSeconds) {
-        return new RegistryConfig(url(name), "sa", "", 5, queryTimeoutSeconds, 2, demoData, false, false);
+        return new RegistryConfig(url(name), "sa", "", 5, queryTimeoutSeconds, 10, demoData, false, false);
     }
 
     @Override
     RegistryConfig otherEmptyDatabase(boolean demoData) {
-        return new RegistryConfig(url("other-" + UUID.randomUUID()), "sa", "", 5, 3, 2, demoData, false, false);
+        return new RegistryConfig(url("other-" + UUID.randomUUID()), "sa", "", 5, 3, 10, demoData, false, false);
     }
 
     @Override

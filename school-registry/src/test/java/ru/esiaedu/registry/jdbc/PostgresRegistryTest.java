@@ -60,7 +60,7 @@ class PostgresRegistryTest extends AbstractRegistryTest {
 
     private RegistryConfig pg(String database, boolean demoData, int queryTimeoutSeconds) {
         return new RegistryConfig("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database, "postgres",
-                "postgres", 5, queryTimeoutSeconds, 2, demoData, false, false);
+                "postgres", 5, queryTimeoutSeconds, 10, demoData, false, false);
     }
 
     @Override
@@ -102,7 +102,7 @@ class PostgresRegistryTest extends AbstractRegistryTest {
         EmbeddedPostgres doomed = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
         JdbcSchoolRegistryProviderFactory factory = new JdbcSchoolRegistryProviderFactory();
         factory.init(new RegistryConfig("jdbc:postgresql://localhost:" + doomed.getPort() + "/postgres", "postgres",
-                "postgres", 2, 2, 2, true, false, false));
+                "postgres", 2, 2, 10, true, false, false));
         try {
             SchoolRegistryProvider provider = factory.create(null);
             assertThat(provider.findBySnils(RegistryRole.STAFF, "13456789191")).hasSize(1);
