@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  */
 public final class KeycloakTestServer {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+    /** A loaded CI machine may need longer: {@code -De2e.keycloak.startupSeconds=600} (waiting longer costs nothing). */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("e2e.keycloak.startupSeconds", 240));
     private static final int LOG_TAIL_LINES = 80;
 
     /**
