@@ -140,6 +140,19 @@ class PersonalDataE2ETest extends SchoolRealmBrowserTest {
         }
     }
 
+    /**
+     * Offline tokens outlive a revoked consent by weeks: nobody gets {@code offline_access} by default (Keycloak adds
+     * it to the default roles only when a realm does not declare the role); an operator grants it where needed.
+     */
+    @Test
+    void nobodyGetsOfflineAccessByDefault() {
+        JsonNode defaults = admin.get("/admin/realms/" + REALM + "/roles/default-roles-" + REALM + "/composites");
+        assertThat(defaults).as("the realm's default roles").isNotEmpty()
+                .noneSatisfy(role -> assertThat(role.path("name").asText()).isEqualTo("offline_access"));
+        assertThat(admin.get("/admin/realms/" + REALM + "/roles/offline_access").path("name").asText())
+                .as("the role exists for an operator to grant").isEqualTo("offline_access");
+    }
+
     private JsonNode signInAsParent() throws Exception {
         BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()));
         pages.chooseRole("parent").signInAs(PARENT).grantIfAsked();
