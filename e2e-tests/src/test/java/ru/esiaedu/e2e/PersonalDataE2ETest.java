@@ -141,16 +141,17 @@ class PersonalDataE2ETest extends SchoolRealmBrowserTest {
     }
 
     /**
-     * Offline tokens outlive a revoked consent by weeks: nobody gets {@code offline_access} by default (Keycloak adds
-     * it to the default roles only when a realm does not declare the role); an operator grants it where needed.
+     * Offline tokens outlive a revoked consent by weeks: the portal does not offer the {@code offline_access} scope, so
+     * asking for it gives an ordinary refresh token that ends with the session.
      */
     @Test
-    void nobodyGetsOfflineAccessByDefault() {
-        JsonNode defaults = admin.get("/admin/realms/" + REALM + "/roles/default-roles-" + REALM + "/composites");
-        assertThat(defaults).as("the realm's default roles").isNotEmpty()
-                .noneSatisfy(role -> assertThat(role.path("name").asText()).isEqualTo("offline_access"));
-        assertThat(admin.get("/admin/realms/" + REALM + "/roles/offline_access").path("name").asText())
-                .as("the role exists for an operator to grant").isEqualTo("offline_access");
+    void thePortalIssuesNoOfflineTokens() throws Exception {
+        BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()).replace("scope=openid", "scope=openid%20offline_access"));
+        pages.chooseRole("parent").signInAs(PARENT).grantIfAsked();
+        JsonNode tokens = portal.tokens(pages.waitForUrl(portal::isRedirectBack));
+
+        assertThat(tokens.path("scope").asText()).doesNotContain("offline_access");
+        assertThat(SchoolPortal.claims(tokens.path("refresh_token").asText()).path("typ").asText()).isEqualTo("Refresh");
     }
 
     private JsonNode signInAsParent() throws Exception {
