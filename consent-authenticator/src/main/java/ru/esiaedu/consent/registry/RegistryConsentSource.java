@@ -97,8 +97,8 @@ public final class RegistryConsentSource implements ConsentSource, SelfApproval 
         }
         ConsentRequestRecord request = receipt.request();
         if (receipt.created()) {
-            LOG.infof("Consent request %d opened for student account %s, client %s, %d recipient(s)", request.id(),
-                    student, subject.clientId(), receipt.recipients().size());
+            LOG.infof("Consent request opened for client %s, %d recipient(s)", subject.clientId(), receipt.recipients().size());
+            LOG.debugf("Consent request %d opened", request.id());
             notifyRecipients(provider, subject, receipt);
         }
         return new ConsentRequestOutcome(Long.toString(request.id()), receipt.created(), receipt.recipients().size());
@@ -109,7 +109,7 @@ public final class RegistryConsentSource implements ConsentSource, SelfApproval 
         List<RegistryAccount> withEmail = receipt.recipients().stream().filter(r -> !r.emails().isEmpty()).toList();
         long requestId = receipt.request().id();
         if (withEmail.size() < receipt.recipients().size()) {
-            LOG.infof("Consent request %d: %d of %d recipient(s) have no e-mail address in the registry", requestId,
+            LOG.infof("Consent request: %d of %d recipient(s) have no e-mail address in the registry",
                     receipt.recipients().size() - withEmail.size(), receipt.recipients().size());
         }
         if (withEmail.isEmpty()) {
@@ -125,8 +125,8 @@ public final class RegistryConsentSource implements ConsentSource, SelfApproval 
                     mail.send(recipient.emails().get(0), email);
                 } catch (EmailException | RuntimeException e) {
                     // the mail library's message may quote the address: the exception type only
-                    LOG.warnf("Consent request %d: e-mail to recipient account %s could not be sent (%s)", requestId,
-                            recipient.id(), e.getClass().getName());
+                    LOG.warnf("Consent request %d: e-mail to a recipient could not be sent (%s)", requestId,
+                            e.getClass().getName());
                 }
             }
         } catch (RuntimeException e) {
@@ -194,13 +194,15 @@ public final class RegistryConsentSource implements ConsentSource, SelfApproval 
             }
             if (request.status() != ConsentRequestStatus.PENDING || !request.studentApproves()
                     || !request.recipientAccountIds().contains(student)) {
-                LOG.infof("Registry self-consent refused for request %d: not a pending request of the student", request.id());
+                LOG.info("Registry self-consent refused: not a pending request of the student");
                 return false;
             }
             Optional<ConsentRecord> consent = provider.approveConsentRequest(request.id(), student, subject.studentOid(),
                     textVersion);
-            consent.ifPresent(c -> LOG.infof("Consent %d recorded for student account %s (self, request %d)", c.id(),
-                    student, request.id()));
+            consent.ifPresent(c -> {
+                LOG.info("Consent recorded (self)");
+                LOG.debugf("Consent %d recorded (self, request %d)", c.id(), request.id());
+            });
             return consent.isPresent();
         } catch (RegistryUnavailableException e) {
             throw unavailable("recording a self-consent", e);

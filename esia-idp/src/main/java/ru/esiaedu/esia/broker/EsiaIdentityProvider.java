@@ -179,6 +179,18 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
                 user.setAttribute(name, values);
             }
         }
+        EsiaUserAttributes.NO_LONGER_KEPT.forEach(user::removeAttribute);
+    }
+
+    /**
+     * Keycloak's OAuth2 broker copies the federated access token into a user-session note here, even with
+     * "store tokens" off; a session-note mapper would then hand ESIA's token to any client, and persistent sessions
+     * would write it to the database. The login steps read the token from the brokered context while the login
+     * runs; nothing needs it afterwards. So nothing is copied.
+     */
+    @Override
+    public void authenticationFinished(AuthenticationSessionModel authSession, BrokeredIdentityContext context) {
+        // deliberately not super: no ESIA token outlives the login
     }
 
     /** Sends the browser through ESIA's logout, which comes back to {@link EsiaCallbackEndpoint#logoutResponse}. */

@@ -21,6 +21,11 @@ final class EsiaSettingsValidator {
     /** The whole value is one reference, as Keycloak's vault resolves it (and its export masking recognises it). */
     private static final Pattern VAULT_REFERENCE = Pattern.compile("^\\$\\{vault\\.[^}]+}$");
 
+    /** A larger leeway would accept ESIA tokens long expired: five minutes cover any NTP-synchronised clock. */
+    static final long MAX_CLOCK_SKEW_SECONDS = 300;
+    /** Zero means "no timeout" to the JDK; more than a minute holds a login thread and the family's browser. */
+    static final long MAX_TIMEOUT_MS = 60_000;
+
     private EsiaSettingsValidator() {
     }
 
@@ -31,8 +36,13 @@ final class EsiaSettingsValidator {
         if (config.getClientId() == null || config.getClientId().isBlank()) {
             throw new IllegalArgumentException("ESIA client id (mnemonic) is required");
         }
+        boolean production = config.getEnvironment() == EsiaEnvironment.PRODUCTION;
         if (config.getEnvironment() == EsiaEnvironment.CUSTOM) {
             requireHttpUrl(config.getBaseUrl(), "ESIA base URL");
+        }
+        String enteredBaseUrl = config.getConfig().get(EsiaIdentityProviderConfig.BASE_URL);
+        if (production && enteredBaseUrl != null && !enteredBaseUrl.isBlank()) {
+            requireHttps(enteredBaseUrl.trim(), "ESIA base URL");
         }
         String certificates = config.getEsiaCertificates();
         if (certificates == null) {
@@ -52,12 +62,32 @@ final class EsiaSettingsValidator {
             case PKCS12 -> require(config.getClientPkcs12(), "Client key store (PKCS#12, base64)");
             case SIGNING_SERVICE -> {
                 requireHttpUrl(config.getSigningServiceUrl(), "Signing service URL");
+                if (production) {
+                    requireHttps(config.getSigningServiceUrl(), "Signing service URL");
+                }
                 require(config.getClientCertificate(), "Client certificate (PEM)");
             }
         }
-        config.getConnectTimeout();
-        config.getReadTimeout();
-        config.getClockSkew();
+        requireTimeout(config.getConnectTimeout().toMillis(), "Connect timeout");
+        requireTimeout(config.getReadTimeout().toMillis(), "Read timeout");
+        long leeway = config.getClockSkew().toSeconds();
+        if (leeway < 0 || leeway > MAX_CLOCK_SKEW_SECONDS) {
+            throw new IllegalArgumentException("Clock skew leeway must be between 0 and " + MAX_CLOCK_SKEW_SECONDS
+                    + " seconds: a larger one accepts expired ESIA tokens");
+        }
+    }
+
+    private static void requireTimeout(long millis, String label) {
+        if (millis < 1 || millis > MAX_TIMEOUT_MS) {
+            throw new IllegalArgumentException(label + " must be between 1 and " + MAX_TIMEOUT_MS + " ms");
+        }
+    }
+
+    /** The production ESIA and the signing service that signs for it carry keys' work and persons' data. */
+    private static void requireHttps(String value, String label) {
+        if (!value.regionMatches(true, 0, "https://", 0, "https://".length())) {
+            throw new IllegalArgumentException(label + " must be an https:// URL with the production ESIA");
+        }
     }
 
     static boolean isVaultReference(String value) {

@@ -1,7 +1,6 @@
 package ru.esiaedu.esia.broker;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.broker.oidc.mappers.AbstractJsonUserAttributeMapper;
@@ -79,17 +78,16 @@ class EsiaIdentityMapperTest {
         assertThat(identity.getUserAttribute(EsiaUserAttributes.SNILS)).isEqualTo("666-374-403 26");
         assertThat(identity.getUserAttribute(EsiaUserAttributes.ACCOUNT_TYPE)).isEqualTo("CONFIRMED");
         assertThat(identity.getUserAttribute(EsiaUserAttributes.TRUSTED)).isEqualTo("true");
-        assertThat(identity.getUserAttribute(EsiaUserAttributes.PASSPORT)).isEqualTo("5303 925695");
-        assertThat(identity.getAttributes()).doesNotContainKey(EsiaUserAttributes.BIRTH_CERTIFICATE);
     }
 
     @Test
-    void childrenBecomeOneJsonValueEachWithTheirBirthCertificate() throws Exception {
+    void documentsAndChildrenAreNoUserAttributesButReachTheLoginStepsThroughTheContext() throws Exception {
         BrokeredIdentityContext identity = EsiaIdentityMapper.toBrokeredIdentity(parent(), AccountType.CONFIRMED, IDP, "esia-");
 
-        List<String> children = identity.getAttributes().get(EsiaUserAttributes.CHILDREN);
-        assertThat(children).hasSize(1);
-        JsonNode child = new ObjectMapper().readTree(children.get(0));
+        assertThat(identity.getAttributes()).doesNotContainKeys("passport", "birthCertificate", "esiaChildren");
+        assertThat(identity.getAttributes().keySet()).isSubsetOf(EsiaUserAttributes.ALL);
+        JsonNode person = new ObjectMapper().readTree((String) identity.getContextData().get(ru.esiaedu.esia.person.EsiaPersonDocument.CONTEXT_KEY));
+        JsonNode child = person.path("children").get(0);
         assertThat(child.path("oid").asText()).isEqualTo("1000000201");
         assertThat(child.path("birthDate").asText()).isEqualTo("2015-02-20");
         assertThat(child.path("birthCertificate").path("series").asText()).isEqualTo("IV-МЮ");

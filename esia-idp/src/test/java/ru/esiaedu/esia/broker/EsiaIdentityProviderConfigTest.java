@@ -116,6 +116,58 @@ class EsiaIdentityProviderConfigTest {
     }
 
     @Test
+    void aLeewayOverFiveMinutesOrANegativeOneIsRefused() throws IOException {
+        for (String leeway : new String[] {"301", "86400", "-1"}) {
+            EsiaIdentityProviderConfig config = validPemConfig();
+            config.getConfig().put(EsiaIdentityProviderConfig.CLOCK_SKEW_SECONDS, leeway);
+            assertThatThrownBy(() -> config.validate(null)).as(leeway).hasMessageContaining("Clock skew leeway must be between 0 and 300 seconds");
+        }
+        EsiaIdentityProviderConfig bound = validPemConfig();
+        bound.getConfig().put(EsiaIdentityProviderConfig.CLOCK_SKEW_SECONDS, "300");
+        bound.validate(null);
+    }
+
+    @Test
+    void timeoutsMustBeAboveZeroAndAtMostAMinute() throws IOException {
+        for (String key : new String[] {EsiaIdentityProviderConfig.CONNECT_TIMEOUT_MS, EsiaIdentityProviderConfig.READ_TIMEOUT_MS}) {
+            for (String value : new String[] {"0", "-5", "60001"}) {
+                EsiaIdentityProviderConfig config = validPemConfig();
+                config.getConfig().put(key, value);
+                assertThatThrownBy(() -> config.validate(null)).as(key + "=" + value)
+                        .hasMessageContaining("timeout must be between 1 and 60000 ms");
+            }
+            EsiaIdentityProviderConfig bound = validPemConfig();
+            bound.getConfig().put(key, "60000");
+            bound.validate(null);
+        }
+    }
+
+    @Test
+    void theProductionEsiaIsReachedOnlyOverHttps() throws IOException {
+        EsiaIdentityProviderConfig plainSigning = validPemConfig();
+        plainSigning.getConfig().put(EsiaIdentityProviderConfig.ENVIRONMENT, "PRODUCTION");
+        plainSigning.getConfig().put(EsiaIdentityProviderConfig.SIGNING_METHOD, "SIGNING_SERVICE");
+        plainSigning.getConfig().put(EsiaIdentityProviderConfig.SIGNING_SERVICE_URL, "http://signer.example/sign");
+        assertThatThrownBy(() -> plainSigning.validate(null)).hasMessageContaining("Signing service URL must be an https:// URL");
+
+        EsiaIdentityProviderConfig plainBase = validPemConfig();
+        plainBase.getConfig().put(EsiaIdentityProviderConfig.ENVIRONMENT, "PRODUCTION");
+        plainBase.getConfig().put(EsiaIdentityProviderConfig.BASE_URL, "http://esia.gosuslugi.ru");
+        assertThatThrownBy(() -> plainBase.validate(null)).hasMessageContaining("ESIA base URL must be an https:// URL");
+
+        EsiaIdentityProviderConfig secureSigning = validPemConfig();
+        secureSigning.getConfig().put(EsiaIdentityProviderConfig.ENVIRONMENT, "PRODUCTION");
+        secureSigning.getConfig().put(EsiaIdentityProviderConfig.SIGNING_METHOD, "SIGNING_SERVICE");
+        secureSigning.getConfig().put(EsiaIdentityProviderConfig.SIGNING_SERVICE_URL, "https://signer.example/sign");
+        secureSigning.validate(null);
+
+        EsiaIdentityProviderConfig testStand = validPemConfig();
+        testStand.getConfig().put(EsiaIdentityProviderConfig.SIGNING_METHOD, "SIGNING_SERVICE");
+        testStand.getConfig().put(EsiaIdentityProviderConfig.SIGNING_SERVICE_URL, "http://localhost:9000/sign");
+        testStand.validate(null);
+    }
+
+    @Test
     void vaultReferencesAreAcceptedWithoutBeingParsed() throws IOException {
         EsiaIdentityProviderConfig config = validPemConfig();
         config.getConfig().put(EsiaIdentityProviderConfig.CLIENT_PRIVATE_KEY, "${vault.esia-client-key}");

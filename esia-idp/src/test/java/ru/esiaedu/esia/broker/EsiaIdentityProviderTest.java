@@ -10,6 +10,7 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.util.IdentityBrokerState;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 import jakarta.ws.rs.core.Response;
 
@@ -48,7 +49,8 @@ class EsiaIdentityProviderTest {
     void everyLoginRefreshesTheEsiaAttributesAndDropsWhatEsiaNoLongerSends() {
         Map<String, List<String>> stored = new HashMap<>(Map.of(
                 EsiaUserAttributes.SNILS, List.of("000-000-000 00"),
-                EsiaUserAttributes.PASSPORT, List.of("4510 123456, old"),
+                "passport", List.of("4510 123456, old"),
+                "esiaChildren", List.of("{\"snils\":\"123-456-789 64\"}"),
                 "schoolNote", List.of("kept: not an ESIA attribute")));
         Map<String, String> names = new HashMap<>();
         UserModel user = Fakes.lenient(UserModel.class, Map.of(
@@ -69,9 +71,25 @@ class EsiaIdentityProviderTest {
 
         assertThat(stored).containsEntry(EsiaUserAttributes.SNILS, List.of("112-233-445 95"))
                 .containsEntry(EsiaUserAttributes.ACCOUNT_TYPE, List.of("CONFIRMED"))
-                .doesNotContainKey(EsiaUserAttributes.PASSPORT)
+                .doesNotContainKeys("passport", "esiaChildren")
                 .containsEntry("schoolNote", List.of("kept: not an ESIA attribute"));
         assertThat(names).containsEntry("first", "Диана").containsEntry("last", "Захарченко");
+    }
+
+    @Test
+    void theEsiaAccessTokenIsNotCopiedIntoTheUserSession() {
+        Map<String, String> userSessionNotes = new HashMap<>();
+        AuthenticationSessionModel authSession = Fakes.lenient(AuthenticationSessionModel.class, Map.of(
+                "setUserSessionNote", args -> userSessionNotes.put((String) args[0], (String) args[1])));
+        IdentityProviderModel model = new IdentityProviderModel();
+        model.setAlias("esia");
+        model.setEnabled(true);
+        BrokeredIdentityContext context = new BrokeredIdentityContext("1000300101", model);
+        context.getContextData().put(EsiaIdentityProvider.FEDERATED_ACCESS_TOKEN, "eyJesia.access.token");
+
+        provider(Map.of()).authenticationFinished(authSession, context);
+
+        assertThat(userSessionNotes).isEmpty();
     }
 
     @SuppressWarnings("unchecked")

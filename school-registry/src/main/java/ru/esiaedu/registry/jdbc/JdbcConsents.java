@@ -131,8 +131,8 @@ final class JdbcConsents {
         });
         ConsentRequestRecord request = outcome.request();
         if (outcome.created()) {
-            LOG.infof("school registry: consent request %d opened for account %s, client %s, %d recipient(s)",
-                    request.id(), studentAccountId, clientId, request.recipientAccountIds().size());
+            LOG.infof("school registry: consent request opened, %d recipient(s)", request.recipientAccountIds().size());
+            LOG.debugf("school registry: consent request %d opened for client %s", request.id(), clientId);
         }
         return new ConsentRequestReceipt(request, outcome.created(), recipientAccounts(request.recipientAccountIds()));
     }
@@ -202,13 +202,14 @@ final class JdbcConsents {
                 return winner;
             }
             Optional<ConsentRecord> consent = consentOfRequest(c, db, requestId);
-            consent.ifPresent(r -> LOG.infof("school registry: consent %d recorded (request %d, by account %s)",
-                    r.id(), requestId, approverAccountId));
+            consent.ifPresent(r -> {
+                LOG.info("school registry: consent recorded");
+                LOG.debugf("school registry: consent %d recorded (request %d)", r.id(), requestId);
+            });
             return consent;
         });
         if (result.isEmpty()) {
-            LOG.debugf("school registry: approval of consent request %d by account %s refused", requestId,
-                    approverAccountId);
+            LOG.debugf("school registry: approval of consent request %d refused", requestId);
         }
         return result;
     }
@@ -227,7 +228,8 @@ final class JdbcConsents {
             return true;
         });
         if (declined) {
-            LOG.infof("school registry: consent request %d declined by account %s", requestId, approverAccountId);
+            LOG.info("school registry: consent request declined");
+            LOG.debugf("school registry: consent request %d declined", requestId);
         }
         return declined;
     }
@@ -272,9 +274,10 @@ final class JdbcConsents {
             }
         });
         if (revoked) {
-            LOG.infof("school registry: consent %d revoked by account %s", consentId, byAccountId);
+            LOG.info("school registry: consent revoked");
+            LOG.debugf("school registry: consent %d revoked", consentId);
         } else {
-            LOG.debugf("school registry: revocation of consent %d by account %s refused", consentId, byAccountId);
+            LOG.debugf("school registry: revocation of consent %d refused", consentId);
         }
         return revoked;
     }

@@ -159,7 +159,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
                 s.setString(1, accountId);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
-                        LOG.debugf("school registry: link refused, account %s not found", accountId);
+                        LOG.debug("school registry: link refused, no such account");
                         return false;
                     }
                     holder = r.getString(1);
@@ -168,7 +168,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
             if (holder != null) {
                 boolean same = holder.equals(esiaOid);
                 if (!same) {
-                    LOG.infof("school registry: link refused, account %s is linked to another ESIA person", accountId);
+                    LOG.info("school registry: link refused, the account is linked to another ESIA person");
                 }
                 return same;
             }
@@ -188,7 +188,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
                 s.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(clock)));
                 s.executeUpdate();
             }
-            LOG.infof("school registry: account %s linked (rule %s)", accountId, how);
+            LOG.infof("school registry: an account linked (rule %s)", how);
             return true;
         });
     }
@@ -344,7 +344,8 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
                 }
                 return new AccessRequestReceipt(winner.get(), false);
             }
-            LOG.infof("school registry: access request %s created", number);
+            LOG.info("school registry: access request created");
+            LOG.debugf("school registry: access request %s created", number);
             return new AccessRequestReceipt(number, true);
         });
     }

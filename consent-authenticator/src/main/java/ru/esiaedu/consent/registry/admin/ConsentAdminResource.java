@@ -2,6 +2,9 @@ package ru.esiaedu.consent.registry.admin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -24,7 +28,8 @@ import ru.esiaedu.registry.RegistryUnavailableException;
  *   <li>{@code GET ?student=&first=0&max=100} — JSON list, newest first;</li>
  *   <li>{@code GET /export.csv?student=&first=0&max=10000} — the same as CSV (attachment).</li>
  * </ul>
- * The registry is not realm-scoped: every realm using it sees the same records.
+ * One registry serves every realm of the server: a realm's admin sees only the consents for that realm's clients
+ * (a consent names the client it was given for; client ids must therefore differ between realms sharing a registry).
  */
 public final class ConsentAdminResource {
 
@@ -53,7 +58,7 @@ public final class ConsentAdminResource {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
         }
         try {
-            List<ConsentRecordView> records = ConsentListing.page(registry.get(), query);
+            List<ConsentRecordView> records = ConsentListing.page(registry.get(), realmClients(), query);
             return Response.ok(records, MediaType.APPLICATION_JSON_TYPE).build();
         } catch (RegistryUnavailableException e) {
             return unavailable(e);
@@ -74,7 +79,7 @@ public final class ConsentAdminResource {
         }
         List<ConsentRecordView> records;
         try {
-            records = ConsentListing.export(registry.get(), query);
+            records = ConsentListing.export(registry.get(), realmClients(), query);
         } catch (RegistryUnavailableException e) {
             return unavailable(e);
         }
@@ -84,6 +89,11 @@ public final class ConsentAdminResource {
         return Response.ok(ConsentCsv.write(records), CSV)
                 .header("Content-Disposition", "attachment; filename=\"esia-consents-" + realm.getName().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")
                 .build();
+    }
+
+    private Predicate<String> realmClients() {
+        Set<String> clientIds = realm.getClientsStream().map(ClientModel::getClientId).collect(Collectors.toSet());
+        return clientIds::contains;
     }
 
     private Response unavailable(RegistryUnavailableException e) {

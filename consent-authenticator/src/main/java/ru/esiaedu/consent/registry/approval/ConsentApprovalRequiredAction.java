@@ -97,8 +97,8 @@ public final class ConsentApprovalRequiredAction implements RequiredActionProvid
         EventBuilder builder = context.getEvent().clone().event(event.type());
         event.details().forEach(builder::detail);
         builder.success();
-        LOG.infof("Consent %s on request %d for student account %s (realm %s, user %s)", event.type(),
-                event.requestId(), event.studentAccountId(), context.getRealm().getName(), context.getUser().getId());
+        LOG.infof("Consent %s (realm %s)", event.type(), context.getRealm().getName());
+        LOG.debugf("Consent %s on request %d", event.type(), event.requestId());
     }
 
     /** A forged, foreign or unknown id: an error event (the id only), nothing done. */

@@ -59,11 +59,11 @@ class ConsentAdminTest {
         String csv = ConsentCsv.write(List.of(ConsentRecordView.of(ACTIVE), ConsentRecordView.of(REVOKED)));
 
         assertThat(csv.split("\r\n")).containsExactly(
-                "id,requestId,studentAccountId,clientId,grantorAccountId,selfGranted,textVersion,grantedAt,revokedAt,revokedByAccountId,active",
-                "501,101,acc-amina,school-portal,acc-mother,false,2026-11,2026-11-20T10:15:30Z,,,true",
-                "502,102,acc-rezida,school-portal,acc-father,false,2026-11,2026-11-20T10:15:30Z,2026-11-21T08:00:00Z,acc-mother,false");
+                "\uFEFFid;requestId;studentAccountId;clientId;grantorAccountId;selfGranted;textVersion;grantedAt;revokedAt;revokedByAccountId;active",
+                "501;101;acc-amina;school-portal;acc-mother;false;2026-11;2026-11-20T10:15:30Z;;;true",
+                "502;102;acc-rezida;school-portal;acc-father;false;2026-11;2026-11-20T10:15:30Z;2026-11-21T08:00:00Z;acc-mother;false");
         assertThat(csv).endsWith("\r\n").doesNotContain("oid-secret");
-        assertThat(ConsentCsv.write(List.of())).isEqualTo(String.join(",", ConsentRecordView.COLUMNS) + "\r\n");
+        assertThat(ConsentCsv.write(List.of())).isEqualTo("\uFEFF" + String.join(";", ConsentRecordView.COLUMNS) + "\r\n");
     }
 
     @Test
@@ -71,6 +71,8 @@ class ConsentAdminTest {
         assertThat(ConsentCsv.cell("plain")).isEqualTo("plain");
         assertThat(ConsentCsv.cell(null)).isEmpty();
         assertThat(ConsentCsv.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(ConsentCsv.cell("a;b")).as("the list separator of Russian-locale Excel").isEqualTo("\"a;b\"");
+        assertThat(ConsentCsv.cell("-1;x")).isEqualTo("\"'-1;x\"");
         assertThat(ConsentCsv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(ConsentCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(ConsentCsv.cell("+7")).isEqualTo("\"'+7\"");
@@ -82,7 +84,7 @@ class ConsentAdminTest {
     void a_page_is_one_registry_call_newest_first() throws Exception {
         FakeConsentRegistry registry = registryWith(3);
 
-        List<ConsentRecordView> page = ConsentListing.page(registry, ConsentQuery.page(null, 1, 1));
+        List<ConsentRecordView> page = ConsentListing.page(registry, ALL_CLIENTS, ConsentQuery.page(null, 1, 1));
 
         assertThat(page).singleElement().extracting(ConsentRecordView::studentAccountId).isEqualTo("acc-s1");
         assertThat(registry.calls).containsExactly("listConsents");
@@ -91,7 +93,7 @@ class ConsentAdminTest {
     @Test
     void a_student_filter_is_passed_on() throws Exception {
         FakeConsentRegistry registry = registryWith(3);
-        assertThat(ConsentListing.page(registry, ConsentQuery.page("acc-s0", null, null)))
+        assertThat(ConsentListing.page(registry, ALL_CLIENTS, ConsentQuery.page("acc-s0", null, null)))
                 .extracting(ConsentRecordView::studentAccountId).containsExactly("acc-s0");
     }
 
@@ -99,7 +101,7 @@ class ConsentAdminTest {
     void an_export_is_fetched_in_chunks_until_the_registry_runs_out() throws Exception {
         FakeConsentRegistry registry = registryWith(1203);
 
-        List<ConsentRecordView> all = ConsentListing.export(registry, ConsentQuery.export(null, null, null));
+        List<ConsentRecordView> all = ConsentListing.export(registry, ALL_CLIENTS, ConsentQuery.export(null, null, null));
 
         assertThat(all).hasSize(1203);
         assertThat(all).extracting(ConsentRecordView::id).doesNotHaveDuplicates();
@@ -110,7 +112,7 @@ class ConsentAdminTest {
     void an_export_stops_at_max() throws Exception {
         FakeConsentRegistry registry = registryWith(1203);
 
-        List<ConsentRecordView> some = ConsentListing.export(registry, ConsentQuery.export(null, 100, 600));
+        List<ConsentRecordView> some = ConsentListing.export(registry, ALL_CLIENTS, ConsentQuery.export(null, 100, 600));
 
         assertThat(some).hasSize(600);
         assertThat(registry.calls).hasSize(2);
@@ -119,9 +121,32 @@ class ConsentAdminTest {
     @Test
     void an_exact_chunk_boundary_costs_one_empty_call() throws Exception {
         FakeConsentRegistry registry = registryWith(500);
-        assertThat(ConsentListing.export(registry, ConsentQuery.export(null, null, null))).hasSize(500);
+        assertThat(ConsentListing.export(registry, ALL_CLIENTS, ConsentQuery.export(null, null, null))).hasSize(500);
         assertThat(registry.calls).hasSize(2);
     }
+
+    @Test
+    void aRealmSeesOnlyTheConsentsOfItsOwnClientsAndPagesOverThemAlone() throws Exception {
+        FakeConsentRegistry registry = new FakeConsentRegistry()
+                .add(FakeConsentRegistry.account("acc-p", RegistryRole.PARENT, null, "П", "П", List.of(), "oid-p"));
+        for (int i = 0; i < 1200; i++) {
+            ConsentRequestRecord request = registry.putRequest("acc-s" + i, i % 3 == 0 ? "school-portal" : "other-realms-portal",
+                    ConsentRequestStatus.PENDING, false, "acc-p");
+            registry.approveConsentRequest(request.id(), "acc-p", "oid-p", "2026-11");
+        }
+        java.util.function.Predicate<String> school = "school-portal"::equals;
+
+        List<ConsentRecordView> all = ConsentListing.export(registry, school, ConsentQuery.export(null, null, null));
+        List<ConsentRecordView> second = ConsentListing.page(registry, school, ConsentQuery.page(null, 100, 100));
+
+        assertThat(all).hasSize(400).extracting(ConsentRecordView::clientId).containsOnly("school-portal");
+        assertThat(second).hasSize(100).extracting(ConsentRecordView::id).isSubsetOf(all.stream().map(ConsentRecordView::id).toList())
+                .doesNotContainAnyElementsOf(ConsentListing.page(registry, school, ConsentQuery.page(null, 0, 100))
+                        .stream().map(ConsentRecordView::id).toList());
+        assertThat(ConsentListing.export(registry, "third-realm"::equals, ConsentQuery.export(null, null, null))).isEmpty();
+    }
+
+    static final java.util.function.Predicate<String> ALL_CLIENTS = client -> true;
 
     static FakeConsentRegistry registryWith(int consents) throws Exception {
         FakeConsentRegistry registry = new FakeConsentRegistry()
