@@ -67,6 +67,13 @@ final class PersonApiHandler {
                     Responses.send(r.exchange, 200, "application/json;charset=UTF-8", "<html><body>Технические работы</body></html>");
                     return;
                 }
+                case PERSON_HUGE -> {
+                    Responses.hugeJson(r.exchange);
+                    return;
+                }
+                case PERSON_TRUNCATED -> {
+                    // served below, cut in half
+                }
                 default -> {
                     if (!Sleeper.sleep(slowDelay)) {
                         return;
@@ -75,6 +82,10 @@ final class PersonApiHandler {
             }
         }
         try {
+            if (fault.isPresent() && fault.get() == Fault.PERSON_TRUNCATED) {
+                Responses.truncatedJson(r.exchange, route(r));
+                return;
+            }
             Responses.json(r.exchange, 200, route(r));
         } catch (ApiError e) {
             LOG.log(Level.INFO, "{0} {1} -> {2}", r.method, PREFIX + "…", e.code);

@@ -14,6 +14,32 @@ final class Responses {
     private Responses() {
     }
 
+    /** Size of the *_HUGE fault answers: far above any sane ESIA answer. */
+    static final int HUGE_BODY_BYTES = 16 << 20;
+
+    /** The first half of the JSON, as a connection cut mid-answer leaves it (the length header matches the half). */
+    static void truncatedJson(HttpExchange ex, JsonNode body) throws IOException {
+        String json = Json.write(body);
+        send(ex, 200, "application/json;charset=UTF-8", json.substring(0, json.length() / 2));
+    }
+
+    /**
+     * A JSON object whose one string is {@link #HUGE_BODY_BYTES} long, streamed in chunks so the emulator never holds
+     * it; a client that stops reading makes the write fail, which the router treats as the client going away.
+     */
+    static void hugeJson(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        ex.sendResponseHeaders(200, 0);
+        byte[] chunk = "A".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write("{\"access_token\":\"".getBytes(StandardCharsets.US_ASCII));
+            for (int written = 0; written < HUGE_BODY_BYTES; written += chunk.length) {
+                out.write(chunk);
+            }
+            out.write("\"}".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
     static void json(HttpExchange ex, int status, JsonNode body) throws IOException {
         send(ex, status, "application/json;charset=UTF-8", Json.write(body));
     }

@@ -45,13 +45,24 @@ final class TokenHandler {
             Responses.send(r.exchange, 200, "application/json;charset=UTF-8", "<html><body>Технические работы</body></html>");
             return;
         }
+        if (fault == Fault.TOKEN_DOWN) {
+            return; // the router closes the exchange without headers: the connection drops
+        }
+        if (fault == Fault.TOKEN_HUGE) {
+            Responses.hugeJson(r.exchange);
+            return;
+        }
         if (fault == Fault.TOKEN_SLOW && !Sleeper.sleep(slowDelay)) {
             return; // emulator shutting down
         }
         Params p = r.form;
         try {
             ObjectNode body = exchange(p, version, fault);
-            Responses.json(r.exchange, 200, body);
+            if (fault == Fault.TOKEN_TRUNCATED) {
+                Responses.truncatedJson(r.exchange, body);
+            } else {
+                Responses.json(r.exchange, 200, body);
+            }
         } catch (EsiaException e) {
             LOG.log(Level.INFO, "{0} {1} -> {2}", r.method, r.path, e.code);
             ObjectNode err = Json.object();

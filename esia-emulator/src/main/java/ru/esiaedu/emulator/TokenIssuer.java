@@ -24,14 +24,15 @@ final class TokenIssuer {
     }
 
     /**
-     * The token response body. {@code fault} may be TOKEN_FORGED_SIGNATURE, TOKEN_EXPIRED or
-     * TOKEN_WRONG_ISSUER (others are handled before issuing), or null.
+     * The token response body. {@code fault} may be TOKEN_FORGED_SIGNATURE, TOKEN_EXPIRED, TOKEN_WRONG_ISSUER,
+     * TOKEN_WRONG_AUDIENCE or TOKEN_NO_SUBJECT (others are handled before issuing), or null.
      */
     ObjectNode response(AuthorizationRequest req, Person person, String refreshToken, String state, Fault fault) {
         long now = clock.instant().getEpochSecond();
         if (fault == Fault.TOKEN_EXPIRED) {
             now -= 2 * LIFETIME_SECONDS; // issued two hours ago, expired one hour ago
         }
+        String clientId = fault == Fault.TOKEN_WRONG_AUDIENCE ? "OTHER01" : req.client().clientId();
         String iss = fault == Fault.TOKEN_WRONG_ISSUER ? "http://esia.example.invalid/" : issuer;
         boolean forged = fault == Fault.TOKEN_FORGED_SIGNATURE;
         String sid = Ids.random();
@@ -41,10 +42,12 @@ final class TokenIssuer {
         access.put("scope", scopeClaim(req.scopes(), person.oid()));
         access.put("iss", iss);
         access.put("urn:esia:sid", sid);
-        access.put("urn:esia:sbj_id", person.oid());
+        if (fault != Fault.TOKEN_NO_SUBJECT) {
+            access.put("urn:esia:sbj_id", person.oid());
+        }
         access.put("exp", now + LIFETIME_SECONDS);
         access.put("iat", now);
-        access.put("client_id", req.client().clientId());
+        access.put("client_id", clientId);
 
         ObjectNode id = Json.object();
         id.put("nbf", now);
@@ -52,7 +55,7 @@ final class TokenIssuer {
         id.put("iat", now);
         id.put("iss", iss);
         id.put("sub", Long.toString(person.oid()));
-        id.put("aud", req.client().clientId());
+        id.put("aud", clientId);
         id.put("amr", "PWD");
         id.put("auth_time", now);
         id.put("urn:esia:sid", sid);

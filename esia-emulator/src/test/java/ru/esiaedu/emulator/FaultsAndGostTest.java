@@ -89,6 +89,46 @@ class FaultsAndGostTest {
     }
 
     @Test
+    void tokenAnswersCutDroppedOrHugeAndTokensForAnotherClientOrWithoutSubject() throws Exception {
+        EsiaClientSim sim = new EsiaClientSim(emu);
+        String code = sim.code(SCOPE, "+7(901)1111111");
+        emu.faults().next(Fault.TOKEN_DOWN);
+        assertThatThrownBy(() -> sim.token(3, tokenParams(3, code, SCOPE, UUID.randomUUID().toString())))
+                .isInstanceOf(IOException.class);
+        emu.faults().next(Fault.TOKEN_HUGE);
+        HttpResponse<String> huge = sim.token(3, tokenParams(3, code, SCOPE, UUID.randomUUID().toString()));
+        assertThat(huge.body().length()).isGreaterThan(Responses.HUGE_BODY_BYTES);
+        emu.faults().next(Fault.TOKEN_TRUNCATED);
+        HttpResponse<String> cut = sim.token(3, tokenParams(3, code, SCOPE, UUID.randomUUID().toString()));
+        assertThat(cut.statusCode()).isEqualTo(200);
+        assertThat(cut.body()).startsWith("{\"access_token\"");
+        assertThatThrownBy(() -> JSON.readTree(cut.body())).isInstanceOf(IOException.class);
+
+        emu.faults().next(Fault.TOKEN_WRONG_AUDIENCE);
+        JsonNode other = sim.tokens(SCOPE, "79011111111");
+        assertThat(jwtPart(other.path("id_token").asText(), 1).path("aud").asText()).isEqualTo("OTHER01");
+        assertThat(jwtPart(other.path("access_token").asText(), 1).path("client_id").asText()).isEqualTo("OTHER01");
+        emu.faults().next(Fault.TOKEN_NO_SUBJECT);
+        JsonNode anonymous = sim.tokens(SCOPE, "79011111111");
+        assertThat(jwtPart(anonymous.path("access_token").asText(), 1).has("urn:esia:sbj_id")).isFalse();
+        assertThat(emu.faults().pending()).isEmpty();
+    }
+
+    @Test
+    void personAnswersCutOrHuge() throws Exception {
+        EsiaClientSim sim = new EsiaClientSim(emu);
+        String access = sim.tokens(SCOPE, "79011111111").path("access_token").asText();
+        String url = emu.baseUrl() + "/rs/prns/1000300104";
+        emu.faults().next(Fault.PERSON_TRUNCATED);
+        HttpResponse<String> cut = sim.getWithToken(url, access);
+        assertThat(cut.statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> JSON.readTree(cut.body())).isInstanceOf(IOException.class);
+        emu.faults().next(Fault.PERSON_HUGE);
+        assertThat(sim.getWithToken(url, access).body().length()).isGreaterThan(Responses.HUGE_BODY_BYTES);
+        assertThat(sim.getWithToken(url, access).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void personFaults() throws Exception {
         EsiaClientSim sim = new EsiaClientSim(emu);
         String access = sim.tokens(SCOPE, "79011111111").path("access_token").asText();
