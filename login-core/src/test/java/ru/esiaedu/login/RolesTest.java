@@ -9,14 +9,14 @@ import ru.esiaedu.registry.RegistryRole;
 class RolesTest {
 
     @Test
-    void client_parameter_values_are_read() {
+    void clientParameterValuesAreRead() {
         assertThat(Roles.parse("parent")).contains(RegistryRole.PARENT);
         assertThat(Roles.parse("student")).contains(RegistryRole.STUDENT);
         assertThat(Roles.parse(" STAFF ")).contains(RegistryRole.STAFF);
     }
 
     @Test
-    void anything_else_is_no_role() {
+    void anythingElseIsNoRole() {
         assertThat(Roles.parse(null)).isEmpty();
         assertThat(Roles.parse("")).isEmpty();
         assertThat(Roles.parse("admin")).isEmpty();
@@ -24,12 +24,12 @@ class RolesTest {
     }
 
     @Test
-    void form_value_is_lower_case() {
+    void formValueIsLowerCase() {
         assertThat(Roles.param(RegistryRole.STAFF)).isEqualTo("staff");
     }
 
     @Test
-    void offered_roles_keep_page_order_and_default_to_all() {
+    void offeredRolesKeepPageOrderAndDefaultToAll() {
         assertThat(Roles.offered(null)).containsExactly(RegistryRole.PARENT, RegistryRole.STUDENT, RegistryRole.STAFF);
         assertThat(Roles.offered("STAFF##PARENT")).containsExactly(RegistryRole.PARENT, RegistryRole.STAFF);
         assertThat(Roles.offered("student")).containsExactly(RegistryRole.STUDENT);

@@ -48,32 +48,32 @@ class IdTokenVerifierTest {
     }
 
     @Test
-    void a_good_token_gives_its_claims() throws Exception {
+    void aGoodTokenGivesItsClaims() throws Exception {
         assertThat(verifier.verify(realm.sign(claims()), "n-1").path("family_name").asText()).isEqualTo("Захарченко");
     }
 
     @Test
-    void an_audience_list_with_this_client_as_azp_is_accepted() throws Exception {
+    void anAudienceListWithThisClientAsAzpIsAccepted() throws Exception {
         ObjectNode claims = claims().put("azp", CLIENT);
         claims.putArray("aud").add(CLIENT).add("account");
         assertThat(verifier.verify(realm.sign(claims), "n-1").path("sub").asText()).isEqualTo("user-1");
     }
 
     @Test
-    void a_changed_payload_breaks_the_signature() {
+    void aChangedPayloadBreaksTheSignature() {
         String[] parts = realm.sign(claims()).split("\\.");
         String forged = parts[0] + "." + TestTokens.b64(claims().put("sub", "admin").toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertRefused(forged, "n-1", "signature");
     }
 
     @Test
-    void a_token_signed_by_another_key_with_the_same_kid_is_refused() {
+    void aTokenSignedByAnotherKeyWithTheSameKidIsRefused() {
         TestTokens attacker = new TestTokens("key-1");
         assertRefused(attacker.sign(claims()), "n-1", "signature");
     }
 
     @Test
-    void alg_none_and_hs256_are_refused() throws Exception {
+    void algNoneAndHs256AreRefused() throws Exception {
         String body = TestTokens.b64(claims().toString().getBytes(StandardCharsets.UTF_8));
         String none = TestTokens.b64("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + body + ".";
         assertRefused(none, "n-1", "algorithm none");
@@ -86,7 +86,7 @@ class IdTokenVerifierTest {
     }
 
     @Test
-    void wrong_issuer_audience_or_azp_is_refused() {
+    void wrongIssuerAudienceOrAzpIsRefused() {
         assertRefused(realm.sign(claims().put("iss", "http://localhost:8080/realms/other")), "n-1", "iss");
         assertRefused(realm.sign(claims().put("aud", "another-client")), "n-1", "aud");
         ObjectNode twoAudiences = claims().put("azp", "another-client");
@@ -95,7 +95,7 @@ class IdTokenVerifierTest {
     }
 
     @Test
-    void expiry_and_issue_time_are_checked_with_a_minute_of_leeway() throws Exception {
+    void expiryAndIssueTimeAreCheckedWithAMinuteOfLeeway() throws Exception {
         String token = realm.sign(claims());
         clock.now = NOW.plusSeconds(300 + 59);
         assertThat(verifier.verify(token, "n-1")).isNotNull();
@@ -110,7 +110,7 @@ class IdTokenVerifierTest {
     }
 
     @Test
-    void the_nonce_must_be_the_one_of_this_login() {
+    void theNonceMustBeTheOneOfThisLogin() {
         assertRefused(realm.sign(claims()), "n-2", "nonce");
         ObjectNode noNonce = claims();
         noNonce.remove("nonce");
@@ -119,19 +119,19 @@ class IdTokenVerifierTest {
     }
 
     @Test
-    void an_access_token_is_not_an_id_token() {
+    void anAccessTokenIsNotAnIdToken() {
         assertRefused(realm.sign(claims().put("typ", "Bearer")), "n-1", "typ");
     }
 
     @Test
-    void garbage_is_refused() {
+    void garbageIsRefused() {
         assertRefused(null, "n-1", "no ID token");
         assertRefused("abc", "n-1", "compact");
         assertRefused("a.b.c", "n-1", "header");
     }
 
     @Test
-    void a_rotated_key_is_fetched_once_and_unknown_keys_do_not_hammer_keycloak() throws Exception {
+    void aRotatedKeyIsFetchedOnceAndUnknownKeysDoNotHammerKeycloak() throws Exception {
         assertThat(verifier.verify(realm.sign(claims()), "n-1")).isNotNull();
         assertThat(fetches).hasValue(1);
 
@@ -150,7 +150,7 @@ class IdTokenVerifierTest {
     }
 
     @Test
-    void the_encryption_key_of_the_realm_is_never_used_for_signatures() throws Exception {
+    void theEncryptionKeyOfTheRealmIsNeverUsedForSignatures() throws Exception {
         assertThat(Jwks.parse(realm.jwks())).containsOnlyKeys("key-1");
     }
 

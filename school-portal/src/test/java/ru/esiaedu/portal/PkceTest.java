@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class PkceTest {
 
     @Test
-    void the_challenge_of_the_rfc_7636_example_verifier_is_the_rfc_value() {
+    void theChallengeOfTheRfc7636ExampleVerifierIsTheRfcValue() {
         assertThat(Pkce.challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"))
                 .isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
     }
 
     @Test
-    void verifiers_are_43_unreserved_characters_and_never_repeat() {
+    void verifiersAre43UnreservedCharactersAndNeverRepeat() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             String verifier = Pkce.newVerifier();
@@ -27,7 +27,7 @@ class PkceTest {
     }
 
     @Test
-    void a_too_short_or_malformed_verifier_is_refused() {
+    void aTooShortOrMalformedVerifierIsRefused() {
         assertThatThrownBy(() -> Pkce.challenge("short")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Pkce.challenge("x".repeat(42) + " ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Pkce.challenge(null)).isInstanceOf(IllegalArgumentException.class);

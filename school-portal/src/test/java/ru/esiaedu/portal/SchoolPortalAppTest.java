@@ -47,7 +47,7 @@ class SchoolPortalAppTest {
     }
 
     @Test
-    void the_start_page_offers_the_three_roles_and_a_plain_login() throws Exception {
+    void theStartPageOffersTheThreeRolesAndAPlainLogin() throws Exception {
         String page = get("/").body();
         assertThat(page).contains("<html lang=\"ru\">", "id=\"portal-login-parent\"", "id=\"portal-login-student\"",
                 "id=\"portal-login-staff\"", "id=\"portal-login\"", "Электронная школа (демо)",
@@ -56,7 +56,7 @@ class SchoolPortalAppTest {
     }
 
     @Test
-    void a_parent_signs_in_and_sees_name_role_organisation_class_and_all_profiles() throws Exception {
+    void aParentSignsInAndSeesNameRoleOrganisationClassAndAllProfiles() throws Exception {
         HttpResponse<String> page = get("/login?role=parent");
 
         assertThat(page.uri().toString()).isEqualTo(portal.baseUrl() + "/");
@@ -75,20 +75,20 @@ class SchoolPortalAppTest {
     }
 
     @Test
-    void an_unknown_role_is_not_passed_on_and_the_plain_login_has_none() throws Exception {
+    void anUnknownRoleIsNotPassedOnAndThePlainLoginHasNone() throws Exception {
         get("/login?role=admin");
         get("/login");
         assertThat(keycloak.authorizations).allSatisfy(params -> assertThat(params).doesNotContainKey("role"));
     }
 
     @Test
-    void consents_start_an_authorization_request_with_the_consent_action_for_parents() throws Exception {
+    void consentsStartAnAuthorizationRequestWithTheConsentActionForParents() throws Exception {
         get("/consents");
         assertThat(keycloak.authorizations.get(0)).containsEntry("kc_action", "esia-consent-approval").containsEntry("role", "parent");
     }
 
     @Test
-    void a_token_with_another_nonce_or_a_forged_signature_opens_no_session() throws Exception {
+    void aTokenWithAnotherNonceOrAForgedSignatureOpensNoSession() throws Exception {
         keycloak.tamper = claims -> claims.put("nonce", "someone-elses");
         HttpResponse<String> page = get("/login?role=parent");
         assertThat(page.body()).contains("Вход не выполнен").doesNotContain("portal-user-name");
@@ -99,7 +99,7 @@ class SchoolPortalAppTest {
     }
 
     @Test
-    void a_callback_with_an_unknown_state_or_without_the_login_cookie_is_refused() throws Exception {
+    void aCallbackWithAnUnknownStateOrWithoutTheLoginCookieIsRefused() throws Exception {
         assertThat(get("/callback?state=made-up&code=x").statusCode()).isEqualTo(400);
 
         // The login started in this browser; the callback arrives in another one (no login cookie).
@@ -114,7 +114,7 @@ class SchoolPortalAppTest {
     }
 
     @Test
-    void an_error_from_keycloak_is_shown_in_russian() throws Exception {
+    void anErrorFromKeycloakIsShownInRussian() throws Exception {
         HttpClient noRedirects = HttpClient.newBuilder().cookieHandler(new SimpleCookieJar())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> toKeycloak = noRedirects.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/login")).build(),
@@ -127,7 +127,7 @@ class SchoolPortalAppTest {
     }
 
     @Test
-    void logout_goes_to_keycloak_with_the_id_token_hint_and_comes_back_signed_out() throws Exception {
+    void logoutGoesToKeycloakWithTheIdTokenHintAndComesBackSignedOut() throws Exception {
         String signedIn = get("/login?role=parent").body();
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(signedIn);
         assertThat(csrf.find()).isTrue();
@@ -144,7 +144,7 @@ class SchoolPortalAppTest {
     }
 
     @Test
-    void cookies_are_http_only_and_pages_carry_security_headers() throws Exception {
+    void cookiesAreHttpOnlyAndPagesCarrySecurityHeaders() throws Exception {
         HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> login = noRedirects.send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -155,7 +155,7 @@ class SchoolPortalAppTest {
     }
 
     @Test
-    void the_feedback_form_is_labelled_and_answers_with_a_receipt() throws Exception {
+    void theFeedbackFormIsLabelledAndAnswersWithAReceipt() throws Exception {
         String form = get("/feedback").body();
         assertThat(form).contains("Форма обратной связи", "for=\"feedback-name\"", "for=\"feedback-email\"", "for=\"feedback-message\"");
         assertThat(post("/feedback", "name=%D0%98%D0%B2%D0%B0%D0%BD&email=a%40b.ru&message=hello").body()).contains("принято");
@@ -163,7 +163,7 @@ class SchoolPortalAppTest {
     }
 
     @Test
-    void keycloak_down_gives_a_russian_page_not_a_stack_trace() throws Exception {
+    void keycloakDownGivesARussianPageNotAStackTrace() throws Exception {
         keycloak.close();
         HttpResponse<String> page = get("/login?role=parent");
         assertThat(page.statusCode()).isEqualTo(503);

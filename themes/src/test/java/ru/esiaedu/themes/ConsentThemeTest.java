@@ -20,7 +20,7 @@ class ConsentThemeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"esia-consent-required.ftl", "esia-consent-unavailable.ftl", "esia-not-found.ftl"})
-    void every_key_a_consent_page_uses_exists_in_russian_and_english(String page) throws IOException {
+    void everyKeyAConsentPageUsesExistsInRussianAndEnglish(String page) throws IOException {
         String ftl = EsiaEduThemeTest.read(EsiaEduThemeTest.BASE + page);
         Set<String> keys = new HashSet<>();
         for (Pattern pattern : new Pattern[] {EsiaEduThemeTest.MSG, CHOSEN}) {
@@ -38,7 +38,7 @@ class ConsentThemeTest {
     }
 
     @Test
-    void seed_002_texts_are_exact() throws IOException {
+    void seed002TextsAreExact() throws IOException {
         Properties ru = EsiaEduThemeTest.messages("ru");
         assertThat(ru.getProperty("esiaConsentMinorLead") + " " + ru.getProperty("esiaConsentMinorGosuslugi")).isEqualTo(
                 "Для входа в дневник нужно согласие одного из родителей. Согласия уже запрошены автоматически — родителям "
@@ -59,7 +59,7 @@ class ConsentThemeTest {
     }
 
     @Test
-    void the_pages_post_to_the_login_action_with_real_buttons_and_stable_ids() throws IOException {
+    void thePagesPostToTheLoginActionWithRealButtonsAndStableIds() throws IOException {
         String required = EsiaEduThemeTest.read(EsiaEduThemeTest.BASE + "esia-consent-required.ftl");
         assertThat(required).contains("action=\"${url.loginAction}\"", "<button type=\"submit\"", "<#import \"template.ftl\" as layout>",
                 "id=\"esia-consent-recheck\"", "value=\"recheck\"", "id=\"esia-consent-approve\"", "value=\"approve\"",

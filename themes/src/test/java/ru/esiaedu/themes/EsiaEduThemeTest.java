@@ -41,7 +41,7 @@ class EsiaEduThemeTest {
     @ParameterizedTest
     @ValueSource(strings = {"esia-role-select.ftl", "esia-not-found.ftl", "esia-profile-select.ftl",
             "esia-registry-unavailable.ftl", "login.ftl", "esia-help.ftl", "template.ftl", "footer.ftl", "esia-link.ftl"})
-    void every_esia_key_a_page_uses_exists_in_russian_and_english(String page) throws IOException {
+    void everyEsiaKeyAPageUsesExistsInRussianAndEnglish(String page) throws IOException {
         String ftl = read(BASE + page);
         Set<String> keys = new HashSet<>();
         Matcher m = MSG.matcher(ftl);
@@ -65,12 +65,12 @@ class EsiaEduThemeTest {
     }
 
     @Test
-    void russian_and_english_have_the_same_keys() throws IOException {
+    void russianAndEnglishHaveTheSameKeys() throws IOException {
         assertThat(messages("en").stringPropertyNames()).isEqualTo(messages("ru").stringPropertyNames());
     }
 
     @Test
-    void seed_texts_are_exact() throws IOException {
+    void seedTextsAreExact() throws IOException {
         Properties ru = messages("ru");
         assertThat(ru.getProperty("esiaNotFoundTitle")).isEqualTo("Запись не найдена");
         assertThat(ru.getProperty("esiaNotFoundText"))
@@ -90,7 +90,7 @@ class EsiaEduThemeTest {
     }
 
     @Test
-    void no_stray_apostrophes_for_message_format() throws IOException {
+    void noStrayApostrophesForMessageFormat() throws IOException {
         for (String locale : new String[] {"ru", "en"}) {
             messages(locale).forEach((key, value) ->
                     assertThat(value.toString().replace("''", "")).as(locale + ":" + key).doesNotContain("'"));
@@ -98,7 +98,7 @@ class EsiaEduThemeTest {
     }
 
     @Test
-    void pages_post_to_the_login_action_with_real_buttons() throws IOException {
+    void pagesPostToTheLoginActionWithRealButtons() throws IOException {
         for (String page : new String[] {"esia-role-select.ftl", "esia-not-found.ftl", "esia-profile-select.ftl",
                 "esia-registry-unavailable.ftl"}) {
             String ftl = read(BASE + page);
@@ -111,7 +111,7 @@ class EsiaEduThemeTest {
     }
 
     @Test
-    void theme_is_declared_and_keeps_the_parent_styles() throws IOException {
+    void themeIsDeclaredAndKeepsTheParentStyles() throws IOException {
         assertThat(read("META-INF/keycloak-themes.json")).contains("\"esia-edu\"").contains("\"login\"");
         String properties = read(BASE + "theme.properties");
         assertThat(properties).contains("parent=keycloak.v2").contains("styles=css/styles.css css/esia-edu.css")

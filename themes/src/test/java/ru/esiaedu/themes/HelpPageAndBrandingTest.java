@@ -35,7 +35,7 @@ class HelpPageAndBrandingTest {
     private static final Pattern REPLACED_BLOCK = Pattern.compile("(?ms)^<#-- esia-edu replaced\\n(.*?\\n)-->\\n.*?<#-- /esia-edu -->\\n");
 
     @Test
-    void our_template_is_keycloak_v2s_with_marked_insertions_only() throws IOException {
+    void ourTemplateIsKeycloakV2sWithMarkedInsertionsOnly() throws IOException {
         String parent;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("theme/keycloak.v2/login/template.ftl")) {
             assertThat(in).as("keycloak-themes on the test classpath").isNotNull();
@@ -51,7 +51,7 @@ class HelpPageAndBrandingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"template.ftl", "footer.ftl", "login.ftl", "esia-help.ftl", "esia-link.ftl", "esia-role-select.ftl"})
-    void the_pages_parse(String page) throws IOException {
+    void thePagesParse(String page) throws IOException {
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_32);
         configuration.setOutputFormat(HTMLOutputFormat.INSTANCE); // as Keycloak renders them (?no_esc needs it)
         new Template(page, new StringReader(read(BASE + page)), configuration);
@@ -85,7 +85,7 @@ class HelpPageAndBrandingTest {
     }
 
     @Test
-    void the_help_page_is_served_by_a_registered_realm_resource() throws IOException {
+    void theHelpPageIsServedByARegisteredRealmResource() throws IOException {
         assertThat(read("META-INF/services/org.keycloak.services.resource.RealmResourceProviderFactory"))
                 .contains("ru.esiaedu.themes.help.EsiaHelpResourceFactory");
         assertThat(ru.esiaedu.themes.help.EsiaHelpResourceFactory.ID).isEqualTo("esia-help");
@@ -140,7 +140,7 @@ class HelpPageAndBrandingTest {
     }
 
     @Test
-    void the_link_page_has_an_accessible_search_remember_me_and_forgot_password() throws IOException {
+    void theLinkPageHasAnAccessibleSearchRememberMeAndForgotPassword() throws IOException {
         String link = read(BASE + "esia-link.ftl");
         assertThat(link).contains("<label for=\"organisationQuery\"", "aria-describedby=\"organisationQuery-hint esia-org-count\"",
                 "role=\"status\" aria-live=\"polite\"", "name=\"search\"", "id=\"organisation\" name=\"organisation\"",
@@ -152,7 +152,7 @@ class HelpPageAndBrandingTest {
     }
 
     @Test
-    void configuration_keys_default_to_empty_and_the_block_is_appended_once() throws IOException {
+    void configurationKeysDefaultToEmptyAndTheBlockIsAppendedOnce() throws IOException {
         for (String locale : new String[] {"ru", "en"}) {
             Properties messages = messages(locale);
             for (String key : List.of("esiaOperatorLogoUrl", "esiaOperatorLogoAlt", "esiaHelpUrl", "esiaPasswordForm",

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class LinkerNextConditionTest {
 
     @Test
-    void matches_only_the_configured_step() {
+    void matchesOnlyTheConfiguredStep() {
         assertThat(LinkerNextCondition.matches("link", "link")).isTrue();
         assertThat(LinkerNextCondition.matches("request", "link")).isFalse();
         assertThat(LinkerNextCondition.matches("link", null)).isFalse();

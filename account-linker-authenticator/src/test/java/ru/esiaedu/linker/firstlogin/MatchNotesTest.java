@@ -18,7 +18,7 @@ class MatchNotesTest {
     }
 
     @Test
-    void ids_and_rules_are_comma_separated_without_duplicates() {
+    void idsAndRulesAreCommaSeparatedWithoutDuplicates() {
         MatchNotes notes = MatchNotes.of(List.of(
                 new MatchResult(LinkRule.SNILS, List.of(account("a"), account("b"))),
                 MatchResult.none(),

@@ -96,7 +96,7 @@ class NotFoundPageTest {
     }
 
     @Test
-    void parents_and_staff_see_the_generic_text() throws Exception {
+    void parentsAndStaffSeeTheGenericText() throws Exception {
         String html = render("esia-not-found.ftl", "ru", Map.of("esiaOfferLink", true));
         assertThat(text(html)).contains(ru("esiaNotFoundText"))
                 .doesNotContain(ru("esiaNotFoundStudentMinor"), ru("esiaNotFoundStudentAdult"));
@@ -104,7 +104,7 @@ class NotFoundPageTest {
     }
 
     @Test
-    void a_minor_student_sees_the_seed_text_with_the_feedback_link() throws Exception {
+    void aMinorStudentSeesTheSeedTextWithTheFeedbackLink() throws Exception {
         String html = render("esia-not-found.ftl", "ru", Map.of("esiaOfferLink", true, "esiaNotFoundStudent", "minor",
                 "esiaFeedbackUrl", "http://localhost:3000/feedback?a=1&b=2"));
         assertThat(text(html)).contains(ru("esiaNotFoundStudentMinor", "esiaNotFoundFeedbackLink"))
@@ -114,7 +114,7 @@ class NotFoundPageTest {
     }
 
     @Test
-    void an_adult_student_is_asked_to_report_it_themself() throws Exception {
+    void anAdultStudentIsAskedToReportItThemself() throws Exception {
         String html = render("esia-not-found.ftl", "ru", Map.of("esiaOfferLink", true, "esiaNotFoundStudent", "adult",
                 "esiaFeedbackUrl", "https://feedback.example.ru/"));
         assertThat(text(html)).contains(ru("esiaNotFoundStudentAdult", "esiaNotFoundFeedbackLink"))
@@ -122,13 +122,13 @@ class NotFoundPageTest {
     }
 
     @Test
-    void without_a_configured_form_the_words_stay_plain_text() throws Exception {
+    void withoutAConfiguredFormTheWordsStayPlainText() throws Exception {
         String html = render("esia-not-found.ftl", "ru", Map.of("esiaOfferLink", true, "esiaNotFoundStudent", "minor"));
         assertThat(html).doesNotContain("esia-feedback-link").contains("<span id=\"esia-feedback-text\">" + ru("esiaNotFoundFeedbackLink") + "</span>");
     }
 
     @Test
-    void the_actions_stay_for_students_too() throws Exception {
+    void theActionsStayForStudentsToo() throws Exception {
         String html = render("esia-not-found.ftl", "ru", Map.of("esiaOfferLink", true, "esiaNotFoundStudent", "adult"));
         assertThat(html).contains("id=\"esia-link\"", "id=\"esia-request\"", "id=\"esia-exit\"",
                 "name=\"action\" value=\"link\"", "name=\"action\" value=\"request\"", "name=\"action\" value=\"exit\"");
@@ -138,7 +138,7 @@ class NotFoundPageTest {
     }
 
     @Test
-    void english_has_the_same_page() throws Exception {
+    void englishHasTheSamePage() throws Exception {
         String html = render("esia-not-found.ftl", "en", Map.of("esiaOfferLink", true, "esiaNotFoundStudent", "minor",
                 "esiaFeedbackUrl", "https://feedback.example.ru/"));
         assertThat(text(html)).contains("Your school diary was not found. To solve the problem, ask your parents to report "

@@ -21,7 +21,7 @@ class StudentNotFoundNoticeTest {
     private static final String FORM = "https://feedback.example.ru/form?topic=diary";
 
     @Test
-    void a_minor_student_gets_the_ask_your_parents_wording_with_the_link() {
+    void aMinorStudentGetsTheAskYourParentsWordingWithTheLink() {
         StudentNotFoundNotice notice = StudentNotFoundNotice.of(Optional.of(RegistryRole.STUDENT),
                 LocalDate.of(2012, 5, 1), MOSCOW, FORM);
         assertThat(notice.audience()).isEqualTo("minor");
@@ -30,13 +30,13 @@ class StudentNotFoundNoticeTest {
     }
 
     @Test
-    void an_adult_student_gets_the_report_it_yourself_wording() {
+    void anAdultStudentGetsTheReportItYourselfWording() {
         assertThat(StudentNotFoundNotice.of(Optional.of(RegistryRole.STUDENT), LocalDate.of(2007, 9, 1), MOSCOW, FORM)
                 .audience()).isEqualTo("adult");
     }
 
     @Test
-    void the_eighteenth_birthday_counts_in_the_configured_time_zone() {
+    void theEighteenthBirthdayCountsInTheConfiguredTimeZone() {
         LocalDate born = LocalDate.of(2008, 3, 1);
         AgeRules utc = new AgeRules(Clock.fixed(NOW, ZoneId.of("UTC")));
         assertThat(StudentNotFoundNotice.of(Optional.of(RegistryRole.STUDENT), born, MOSCOW, null).audience())
@@ -46,13 +46,13 @@ class StudentNotFoundNoticeTest {
     }
 
     @Test
-    void no_birth_date_means_the_minor_wording() {
+    void noBirthDateMeansTheMinorWording() {
         assertThat(StudentNotFoundNotice.of(Optional.of(RegistryRole.STUDENT), null, MOSCOW, FORM).audience())
                 .isEqualTo("minor");
     }
 
     @Test
-    void parents_staff_and_an_unknown_role_keep_the_generic_page() {
+    void parentsStaffAndAnUnknownRoleKeepTheGenericPage() {
         for (Optional<RegistryRole> role : java.util.List.of(Optional.of(RegistryRole.PARENT),
                 Optional.of(RegistryRole.STAFF), Optional.<RegistryRole>empty())) {
             StudentNotFoundNotice notice = StudentNotFoundNotice.of(role, LocalDate.of(2012, 5, 1), MOSCOW, FORM);
@@ -62,7 +62,7 @@ class StudentNotFoundNoticeTest {
     }
 
     @Test
-    void only_http_and_https_addresses_become_a_link() {
+    void onlyHttpAndHttpsAddressesBecomeALink() {
         assertThat(StudentNotFoundNotice.feedbackUrl("  http://localhost:3000/feedback ")).isEqualTo("http://localhost:3000/feedback");
         assertThat(StudentNotFoundNotice.feedbackUrl(FORM)).isEqualTo(FORM);
         assertThat(StudentNotFoundNotice.feedbackUrl("")).isNull();
@@ -73,7 +73,7 @@ class StudentNotFoundNoticeTest {
     }
 
     @Test
-    void a_steps_settings_give_the_zone_and_the_form_and_missing_settings_the_defaults() {
+    void aStepsSettingsGiveTheZoneAndTheFormAndMissingSettingsTheDefaults() {
         Clock utcClock = Clock.fixed(NOW, ZoneId.of("UTC"));
         LocalDate eighteenOnMarchFirst = LocalDate.of(2008, 3, 1);
         // 2026-02-28 21:30 UTC: already 1 March in Moscow (the default zone), still 28 February in UTC

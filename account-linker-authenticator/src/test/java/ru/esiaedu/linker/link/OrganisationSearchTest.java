@@ -18,14 +18,14 @@ class OrganisationSearchTest {
     static final List<Organisation> ALL = List.of(SCH1, GYM5, LYC15, DOU);
 
     @Test
-    void a_blank_query_finds_everything() {
+    void aBlankQueryFindsEverything() {
         assertThat(OrganisationSearch.filter(ALL, "")).isEqualTo(ALL);
         assertThat(OrganisationSearch.filter(ALL, "  ")).isEqualTo(ALL);
         assertThat(OrganisationSearch.filter(ALL, null)).isEqualTo(ALL);
     }
 
     @Test
-    void words_match_the_beginning_of_words_and_numbers_match_whole() {
+    void wordsMatchTheBeginningOfWordsAndNumbersMatchWhole() {
         assertThat(OrganisationSearch.filter(ALL, "гимн 5")).containsExactly(GYM5);
         assertThat(OrganisationSearch.filter(ALL, "5")).containsExactly(GYM5);
         assertThat(OrganisationSearch.filter(ALL, "15")).containsExactly(LYC15);
@@ -35,7 +35,7 @@ class OrganisationSearchTest {
     }
 
     @Test
-    void case_yo_and_punctuation_do_not_matter_and_the_municipality_counts() {
+    void caseYoAndPunctuationDoNotMatterAndTheMunicipalityCounts() {
         assertThat(OrganisationSearch.filter(ALL, "ЕЛОЧКА")).containsExactly(DOU);
         assertThat(OrganisationSearch.filter(ALL, "«ёлочка»")).containsExactly(DOU);
         assertThat(OrganisationSearch.filter(ALL, "копейск")).containsExactly(LYC15);
@@ -43,7 +43,7 @@ class OrganisationSearchTest {
     }
 
     @Test
-    void hundreds_of_schools_are_narrowed_to_the_one_asked_for() {
+    void hundredsOfSchoolsAreNarrowedToTheOneAskedFor() {
         List<Organisation> many = new ArrayList<>();
         for (int i = 1; i <= 800; i++) {
             many.add(new Organisation("s" + i, "SCHOOL", "МАОУ СОШ № " + i, i % 2 == 0 ? "Челябинск" : "Магнитогорск"));

@@ -17,7 +17,7 @@ class SchoolProfileClaimsTest {
     final SchoolProfile profile = new SchoolProfile("PARENT", "org-1", "МБОУ СОШ № 1", "5А", "p1");
 
     @Test
-    void claim_has_the_documented_shape() throws Exception {
+    void claimHasTheDocumentedShape() throws Exception {
         Map<String, Object> claim = SchoolProfileClaims.profile(ProfileNotes.toNotes(profile)::get);
         assertThat(new ObjectMapper().writeValueAsString(claim)).isEqualTo(
                 "{\"role\":\"PARENT\",\"organisation_id\":\"org-1\",\"organisation_name\":\"МБОУ СОШ № 1\","
@@ -25,12 +25,12 @@ class SchoolProfileClaimsTest {
     }
 
     @Test
-    void no_profile_chosen_means_no_claim() {
+    void noProfileChosenMeansNoClaim() {
         assertThat(SchoolProfileClaims.profile(key -> null)).isNull();
     }
 
     @Test
-    void all_profiles_come_from_the_user_attribute_skipping_garbage() {
+    void allProfilesComeFromTheUserAttributeSkippingGarbage() {
         SchoolProfile other = new SchoolProfile("STAFF", "org-2", "Лицей", null, "t1");
         assertThat(SchoolProfileClaims.profiles(Stream.of(profile.toJson(), "garbage", other.toJson())))
                 .extracting(m -> m.get("registry_id")).containsExactly("p1", "t1");

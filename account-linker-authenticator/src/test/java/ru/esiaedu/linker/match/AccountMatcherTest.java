@@ -93,7 +93,7 @@ class AccountMatcherTest {
     // ---------------------------------------------------------------- rule 1: SNILS
 
     @Test
-    void adult_parent_matches_by_snils_first() throws Exception {
+    void adultParentMatchesBySnilsFirst() throws Exception {
         registry.add(parentAccount("p1"));
         MatchResult result = matcher.match(adult(SNILS_ESIA, "primer123@mail.ru", "+7 901 111-11-11", null), RegistryRole.PARENT);
         assertThat(result.rule()).isEqualTo(LinkRule.SNILS);
@@ -102,19 +102,19 @@ class AccountMatcherTest {
     }
 
     @Test
-    void staff_matches_by_snils() throws Exception {
+    void staffMatchesBySnils() throws Exception {
         registry.add(account("s1", RegistryRole.STAFF, "ЗАХАРЧЕНКО", "ДИАНА", null, null, SNILS, List.of(), List.of(), List.of()));
         assertThat(matcher.match(adult(SNILS_ESIA, null, null, null), RegistryRole.STAFF).rule()).isEqualTo(LinkRule.SNILS);
     }
 
     @Test
-    void only_accounts_of_the_chosen_role_match() throws Exception {
+    void onlyAccountsOfTheChosenRoleMatch() throws Exception {
         registry.add(parentAccount("p1"));
         assertThat(matcher.match(adult(SNILS_ESIA, null, null, null), RegistryRole.STAFF).matched()).isFalse();
     }
 
     @Test
-    void untrusted_account_never_matches_by_snils() throws Exception {
+    void untrustedAccountNeverMatchesBySnils() throws Exception {
         registry.add(parentAccount("p1"));
         BrokeredEsiaPerson simplified = new BrokeredEsiaPerson("1000001", "Захарченко", "Диана", "Набиевна",
                 LocalDate.of(1985, 4, 2), SNILS_ESIA, false, AccountType.SIMPLIFIED, null, null, null, null);
@@ -123,14 +123,14 @@ class AccountMatcherTest {
     }
 
     @Test
-    void snils_with_a_wrong_check_number_is_not_used() throws Exception {
+    void snilsWithAWrongCheckNumberIsNotUsed() throws Exception {
         registry.add(parentAccount("p1"));
         assertThat(matcher.match(adult("112-233-445 96", null, null, null), RegistryRole.PARENT).matched()).isFalse();
         assertThat(registry.queries).doesNotContain("SNILS");
     }
 
     @Test
-    void student_snils_counts_from_the_14th_birthday() throws Exception {
+    void studentSnilsCountsFromThe14thBirthday() throws Exception {
         LocalDate fourteenToday = TODAY.minusYears(14);
         registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", fourteenToday, SNILS,
                 List.of(), List.of(), List.of()));
@@ -139,7 +139,7 @@ class AccountMatcherTest {
     }
 
     @Test
-    void student_snils_is_not_used_the_day_before_the_14th_birthday() throws Exception {
+    void studentSnilsIsNotUsedTheDayBeforeThe14thBirthday() throws Exception {
         LocalDate fourteenTomorrow = TODAY.minusYears(14).plusDays(1);
         registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", fourteenTomorrow, SNILS,
                 List.of(), List.of(), List.of()));
@@ -150,7 +150,7 @@ class AccountMatcherTest {
     // ---------------------------------------------------------------- rule 2: PHONE / EMAIL
 
     @Test
-    void verified_phone_matches_in_any_spelling() throws Exception {
+    void verifiedPhoneMatchesInAnySpelling() throws Exception {
         registry.add(parentAccount("p1"));
         for (String phone : List.of("+7 901 111-11-11", "8 (901) 1111111", "79011111111", "+7(901)1111111", "9011111111")) {
             assertThat(matcher.match(adult(null, null, phone, null), RegistryRole.PARENT).rule()).as(phone).isEqualTo(LinkRule.PHONE);
@@ -158,27 +158,27 @@ class AccountMatcherTest {
     }
 
     @Test
-    void phone_comes_before_email() throws Exception {
+    void phoneComesBeforeEmail() throws Exception {
         registry.add(parentAccount("p1"));
         matcher.match(adult(null, "primer123@mail.ru", "+79011111111", null), RegistryRole.PARENT);
         assertThat(registry.queries).containsExactly("PHONE");
     }
 
     @Test
-    void verified_email_matches_case_insensitively() throws Exception {
+    void verifiedEmailMatchesCaseInsensitively() throws Exception {
         registry.add(parentAccount("p1"));
         MatchResult result = matcher.match(adult(null, " Primer123@MAIL.ru ", null, null), RegistryRole.PARENT);
         assertThat(result.rule()).isEqualTo(LinkRule.EMAIL);
     }
 
     @Test
-    void email_off_by_one_letter_does_not_match() throws Exception {
+    void emailOffByOneLetterDoesNotMatch() throws Exception {
         registry.add(parentAccount("p1"));
         assertThat(matcher.match(adult(null, "primer124@mail.ru", null, null), RegistryRole.PARENT).matched()).isFalse();
     }
 
     @Test
-    void unverified_email_is_not_in_the_person_and_never_matches() throws Exception {
+    void unverifiedEmailIsNotInThePersonAndNeverMatches() throws Exception {
         registry.add(parentAccount("p1"));
         // What the ESIA provider hands over for a person whose only e-mail ESIA has not verified.
         EsiaPerson fromEsia = EsiaPerson.builder("1000001").lastName("Иванова").firstName("Анна").trusted(true)
@@ -190,7 +190,7 @@ class AccountMatcherTest {
     }
 
     @Test
-    void child_account_matches_by_verified_email() throws Exception {
+    void childAccountMatchesByVerifiedEmail() throws Exception {
         registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", null, null, null, List.of(),
                 List.of("kid@mail.ru"), List.of()));
         BrokeredEsiaPerson kid = new BrokeredEsiaPerson("2000002", "Джалилов", "Резида", null, TODAY.minusYears(10), null, false,
@@ -371,14 +371,14 @@ class AccountMatcherTest {
     // ---------------------------------------------------------------- rule 3: NAME_DOCUMENT
 
     @Test
-    void adult_matches_by_name_birth_date_and_passport() throws Exception {
+    void adultMatchesByNameBirthDateAndPassport() throws Exception {
         registry.add(parentAccount("p1"));
         MatchResult result = matcher.match(adult(null, null, null, new Document("75 00", "123456")), RegistryRole.PARENT);
         assertThat(result.rule()).isEqualTo(LinkRule.NAME_DOCUMENT);
     }
 
     @Test
-    void name_is_compared_normalised() throws Exception {
+    void nameIsComparedNormalised() throws Exception {
         registry.add(account("p1", RegistryRole.PARENT, "СЕМЕНОВА АЛЕКСАНДРОВА", "АННА", null, LocalDate.of(1985, 4, 2), null,
                 List.of(), List.of(), List.of(new IdentityDocument(DocumentType.PASSPORT, "7500", "123456"))));
         BrokeredEsiaPerson person = new BrokeredEsiaPerson("1", "Семёнова-Александрова", " анна ", "Петровна", LocalDate.of(1985, 4, 2),
@@ -387,7 +387,7 @@ class AccountMatcherTest {
     }
 
     @Test
-    void different_birth_date_does_not_match() throws Exception {
+    void differentBirthDateDoesNotMatch() throws Exception {
         registry.add(parentAccount("p1"));
         BrokeredEsiaPerson person = new BrokeredEsiaPerson("1000001", "Захарченко", "Диана", "Набиевна", LocalDate.of(1985, 4, 3),
                 null, true, AccountType.CONFIRMED, null, null, new Document("7500", "123456"), null);
@@ -395,7 +395,7 @@ class AccountMatcherTest {
     }
 
     @Test
-    void different_middle_name_does_not_match() throws Exception {
+    void differentMiddleNameDoesNotMatch() throws Exception {
         registry.add(parentAccount("p1"));
         BrokeredEsiaPerson person = new BrokeredEsiaPerson("1000001", "Захарченко", "Диана", "Петровна", LocalDate.of(1985, 4, 2),
                 null, true, AccountType.CONFIRMED, null, null, new Document("7500", "123456"), null);
@@ -403,13 +403,13 @@ class AccountMatcherTest {
     }
 
     @Test
-    void wrong_passport_number_does_not_match() throws Exception {
+    void wrongPassportNumberDoesNotMatch() throws Exception {
         registry.add(parentAccount("p1"));
         assertThat(matcher.match(adult(null, null, null, new Document("7500", "123457")), RegistryRole.PARENT).matched()).isFalse();
     }
 
     @Test
-    void untrusted_account_never_matches_by_documents() throws Exception {
+    void untrustedAccountNeverMatchesByDocuments() throws Exception {
         registry.add(parentAccount("p1"));
         BrokeredEsiaPerson person = new BrokeredEsiaPerson("1000001", "Захарченко", "Диана", "Набиевна", LocalDate.of(1985, 4, 2),
                 null, false, AccountType.SIMPLIFIED, null, null, new Document("7500", "123456"), null);
@@ -417,7 +417,7 @@ class AccountMatcherTest {
     }
 
     @Test
-    void child_under_14_matches_by_birth_certificate_in_any_spelling() throws Exception {
+    void childUnder14MatchesByBirthCertificateInAnySpelling() throws Exception {
         LocalDate birth = TODAY.minusYears(9);
         registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", birth, null, List.of(), List.of(),
                 List.of(new IdentityDocument(DocumentType.BIRTH_CERTIFICATE, "IVМЮ", "654321"))));
@@ -426,7 +426,7 @@ class AccountMatcherTest {
     }
 
     @Test
-    void child_under_14_is_not_matched_by_a_passport_and_vice_versa() throws Exception {
+    void childUnder14IsNotMatchedByAPassportAndViceVersa() throws Exception {
         LocalDate birth = TODAY.minusYears(9);
         registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", birth, null, List.of(), List.of(),
                 List.of(new IdentityDocument(DocumentType.PASSPORT, "7500", "654321"))));
@@ -434,7 +434,7 @@ class AccountMatcherTest {
     }
 
     @Test
-    void from_14_a_student_needs_the_passport_not_the_birth_certificate() throws Exception {
+    void from14AStudentNeedsThePassportNotTheBirthCertificate() throws Exception {
         LocalDate birth = TODAY.minusYears(14);
         registry.add(account("st1", RegistryRole.STUDENT, "ДЖАЛИЛОВ", "РЕЗИДА", "ЕГОРОВИЧ", birth, null, List.of(), List.of(),
                 List.of(new IdentityDocument(DocumentType.BIRTH_CERTIFICATE, "IVМЮ", "654321"))));
@@ -444,7 +444,7 @@ class AccountMatcherTest {
     // ---------------------------------------------------------------- order, ownership, failures
 
     @Test
-    void first_rule_that_finds_anything_wins() throws Exception {
+    void firstRuleThatFindsAnythingWins() throws Exception {
         registry.add(parentAccount("p1"));
         registry.add(account("p2", RegistryRole.PARENT, "ДРУГАЯ", "ЗАПИСЬ", null, null, null, List.of(), List.of("primer123@mail.ru"), List.of()));
         MatchResult result = matcher.match(adult(SNILS_ESIA, "primer123@mail.ru", null, null), RegistryRole.PARENT);
@@ -453,7 +453,7 @@ class AccountMatcherTest {
     }
 
     @Test
-    void account_linked_to_another_esia_person_is_skipped_and_the_next_rule_tried() throws Exception {
+    void accountLinkedToAnotherEsiaPersonIsSkippedAndTheNextRuleTried() throws Exception {
         RegistryAccount p1 = parentAccount("p1");
         registry.add(new RegistryAccount("p1", p1.role(), p1.organisation(), null, p1.lastName(), p1.firstName(), p1.middleName(),
                 p1.birthDate(), p1.snils(), List.of(), List.of(), p1.documents(), "someone-else"));
@@ -464,7 +464,7 @@ class AccountMatcherTest {
     }
 
     @Test
-    void any_role_returns_one_result_per_matched_role() throws Exception {
+    void anyRoleReturnsOneResultPerMatchedRole() throws Exception {
         registry.add(parentAccount("p1"));
         registry.add(account("s1", RegistryRole.STAFF, "Z", "Z", null, null, SNILS, List.of(), List.of(), List.of()));
         List<MatchResult> results = matcher.matchAnyRole(adult(SNILS_ESIA, null, null, null));
@@ -472,7 +472,7 @@ class AccountMatcherTest {
     }
 
     @Test
-    void nothing_to_match_with_asks_nothing() throws Exception {
+    void nothingToMatchWithAsksNothing() throws Exception {
         BrokeredEsiaPerson empty = new BrokeredEsiaPerson("1", null, null, null, null, null, true, AccountType.CONFIRMED,
                 null, null, null, null);
         assertThat(matcher.match(empty, RegistryRole.PARENT).matched()).isFalse();
@@ -480,7 +480,7 @@ class AccountMatcherTest {
     }
 
     @Test
-    void registry_down_is_reported_not_swallowed() {
+    void registryDownIsReportedNotSwallowed() {
         registry.down = true;
         assertThatThrownBy(() -> matcher.match(adult(SNILS_ESIA, null, null, null), RegistryRole.PARENT))
                 .isInstanceOf(RegistryUnavailableException.class);

@@ -26,12 +26,12 @@ class ProfileSelectionTest {
             account("p1", RegistryRole.PARENT, "Школа № 1", "5А")));
 
     @Test
-    void profiles_are_listed_parents_students_staff_then_by_organisation() {
+    void profilesAreListedParentsStudentsStaffThenByOrganisation() {
         assertThat(all).extracting(SchoolProfile::registryId).containsExactly("p1", "p2", "t1");
     }
 
     @Test
-    void chosen_role_narrows_the_list() {
+    void chosenRoleNarrowsTheList() {
         assertThat(ProfileSelection.forRole(all, Optional.of(RegistryRole.STAFF)))
                 .extracting(SchoolProfile::registryId).containsExactly("t1");
         assertThat(ProfileSelection.forRole(all, Optional.of(RegistryRole.STUDENT))).isEmpty();
@@ -39,7 +39,7 @@ class ProfileSelectionTest {
     }
 
     @Test
-    void only_an_offered_profile_can_be_picked() {
+    void onlyAnOfferedProfileCanBePicked() {
         List<SchoolProfile> parents = ProfileSelection.forRole(all, Optional.of(RegistryRole.PARENT));
         assertThat(ProfileSelection.pick(parents, "p2")).map(SchoolProfile::className).contains("7Б");
         assertThat(ProfileSelection.pick(parents, "t1")).isEmpty();
@@ -47,7 +47,7 @@ class ProfileSelectionTest {
     }
 
     @Test
-    void profile_survives_the_user_attribute_round_trip() {
+    void profileSurvivesTheUserAttributeRoundTrip() {
         SchoolProfile profile = all.get(0);
         assertThat(SchoolProfile.fromJson(profile.toJson())).isEqualTo(profile);
         assertThat(SchoolProfile.fromJson("{\"role\":\"PARENT\"}")).isNull();
@@ -55,7 +55,7 @@ class ProfileSelectionTest {
     }
 
     @Test
-    void user_session_notes_round_trip_with_missing_class() {
+    void userSessionNotesRoundTripWithMissingClass() {
         SchoolProfile staff = all.get(2);
         var notes = ProfileNotes.toNotes(staff);
         assertThat(notes).containsEntry(ProfileNotes.CLASS, "").hasSize(5);

@@ -30,7 +30,7 @@ class ConsentCheckAuthenticatorFactoryTest {
     }
 
     @Test
-    void the_step_and_the_esia_source_are_registered() throws Exception {
+    void theStepAndTheEsiaSourceAreRegistered() throws Exception {
         assertThat(services("org.keycloak.authentication.AuthenticatorFactory"))
                 .contains(ConsentCheckAuthenticatorFactory.class.getName());
         assertThat(services("ru.esiaedu.consent.source.ConsentSourceFactory"))
@@ -45,7 +45,7 @@ class ConsentCheckAuthenticatorFactoryTest {
     }
 
     @Test
-    void id_name_and_requirements() {
+    void idNameAndRequirements() {
         assertThat(factory.getId()).isEqualTo("esia-consent-check").isEqualTo(ConsentIds.CHECK_AUTHENTICATOR);
         assertThat(factory.getDisplayType()).isEqualTo("Согласие учащегося на вход (ЕСИА)");
         assertThat(factory.getHelpText()).containsPattern("[А-Яа-я]").contains(" / ");
@@ -57,7 +57,7 @@ class ConsentCheckAuthenticatorFactoryTest {
     }
 
     @Test
-    void every_setting_has_russian_and_english_help_and_a_sensible_default() {
+    void everySettingHasRussianAndEnglishHelpAndASensibleDefault() {
         List<ProviderConfigProperty> properties = factory.getConfigProperties();
         assertThat(properties).extracting(ProviderConfigProperty::getName)
                 .containsExactly("consentSource", "rolesRequiringConsent", "timeZone", "purpose", "esiaConsentApiUrl");
@@ -80,7 +80,7 @@ class ConsentCheckAuthenticatorFactoryTest {
     }
 
     @Test
-    void the_esia_address_is_the_override_or_the_brokering_providers() {
+    void theEsiaAddressIsTheOverrideOrTheBrokeringProviders() {
         IdentityProviderModel esia = new IdentityProviderModel();
         esia.setProviderId("esia");
         esia.setAlias("esia");

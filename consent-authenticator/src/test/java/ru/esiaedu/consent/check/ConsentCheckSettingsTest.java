@@ -13,7 +13,7 @@ import ru.esiaedu.registry.RegistryRole;
 class ConsentCheckSettingsTest {
 
     @Test
-    void defaults_when_nothing_is_saved() {
+    void defaultsWhenNothingIsSaved() {
         for (ConsentCheckSettings settings : new ConsentCheckSettings[] {ConsentCheckSettings.from(null),
                 ConsentCheckSettings.from(Map.of()), ConsentCheckSettings.defaults()}) {
             assertThat(settings.sourceId()).isEqualTo("esia");
@@ -25,7 +25,7 @@ class ConsentCheckSettingsTest {
     }
 
     @Test
-    void console_values_are_read() {
+    void consoleValuesAreRead() {
         Map<String, String> config = new HashMap<>();
         config.put("consentSource", " Registry ");
         config.put("rolesRequiringConsent", "STUDENT##PARENT");
@@ -43,19 +43,19 @@ class ConsentCheckSettingsTest {
     }
 
     @Test
-    void an_empty_or_unreadable_role_list_fails_closed_to_students() {
+    void anEmptyOrUnreadableRoleListFailsClosedToStudents() {
         assertThat(ConsentCheckSettings.roles("")).containsExactly(RegistryRole.STUDENT);
         assertThat(ConsentCheckSettings.roles("teachers")).containsExactly(RegistryRole.STUDENT);
         assertThat(ConsentCheckSettings.roles("staff,parent")).containsExactlyInAnyOrder(RegistryRole.STAFF, RegistryRole.PARENT);
     }
 
     @Test
-    void an_unknown_zone_means_moscow() {
+    void anUnknownZoneMeansMoscow() {
         assertThat(ConsentCheckSettings.from(Map.of("timeZone", "Mars/Olympus")).zone()).isEqualTo(ZoneId.of("Europe/Moscow"));
     }
 
     @Test
-    void a_blank_override_means_the_identity_providers_address() {
+    void aBlankOverrideMeansTheIdentityProvidersAddress() {
         assertThat(ConsentCheckSettings.from(Map.of("esiaConsentApiUrl", "  ")).esiaConsentApiUrl()).isNull();
         assertThat(ConsentCheckSettings.baseUrl("/")).isNull();
     }

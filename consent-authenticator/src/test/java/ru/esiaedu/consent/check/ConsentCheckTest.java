@@ -47,7 +47,7 @@ class ConsentCheckTest {
 
     @ParameterizedTest
     @EnumSource(value = RegistryRole.class, names = {"PARENT", "STAFF"})
-    void parents_and_staff_pass_without_asking_about_consent(RegistryRole role) {
+    void parentsAndStaffPassWithoutAskingAboutConsent(RegistryRole role) {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
         ConsentOutcome outcome = check.evaluate(login(role, ADULT_19), source, memory);
         assertThat(outcome.kind()).isEqualTo(Kind.NOT_REQUIRED);
@@ -57,7 +57,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void a_role_configured_as_requiring_consent_is_checked() {
+    void aRoleConfiguredAsRequiringConsentIsChecked() {
         ConsentCheck parentsToo = new ConsentCheck(ConsentCheckSettings.from(
                 Map.of(ConsentCheckSettings.ROLES_REQUIRING_CONSENT, "STUDENT##PARENT")), CLOCK);
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
@@ -67,7 +67,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void an_unknown_role_is_checked_as_if_it_needed_consent() {
+    void anUnknownRoleIsCheckedAsIfItNeededConsent() {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
         assertThat(check.evaluate(login(null, CHILD_12), source, memory).kind()).isEqualTo(Kind.REQUIRED);
         assertThat(source.requested).hasSize(1);
@@ -76,7 +76,7 @@ class ConsentCheckTest {
     // --- statuses ------------------------------------------------------------------------------------------
 
     @Test
-    void a_granted_consent_lets_the_student_in_and_says_who_granted_it() {
+    void aGrantedConsentLetsTheStudentInAndSaysWhoGrantedIt() {
         FakeConsentSource source = FakeConsentSource.granted(Grantor.PARENT);
         ConsentOutcome outcome = check.evaluate(student(CHILD_12), source, memory);
         assertThat(outcome.kind()).isEqualTo(Kind.GRANTED);
@@ -87,7 +87,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void a_granted_consent_without_a_grantor_still_passes() {
+    void aGrantedConsentWithoutAGrantorStillPasses() {
         FakeConsentSource source = FakeConsentSource.granted(null);
         ConsentOutcome outcome = check.evaluate(student(ADULT_19), source, memory);
         assertThat(outcome.kind()).isEqualTo(Kind.GRANTED);
@@ -96,7 +96,7 @@ class ConsentCheckTest {
 
     @ParameterizedTest
     @EnumSource(value = ConsentStatus.class, names = {"NONE", "DECLINED", "REVOKED"})
-    void no_valid_consent_blocks_and_sends_a_new_request(ConsentStatus status) {
+    void noValidConsentBlocksAndSendsANewRequest(ConsentStatus status) {
         FakeConsentSource source = FakeConsentSource.answering(status);
         ConsentOutcome outcome = check.evaluate(student(TEEN_15), source, memory);
         assertThat(outcome.kind()).isEqualTo(Kind.REQUIRED);
@@ -109,7 +109,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void a_pending_request_at_the_source_is_reported_as_already_pending() {
+    void aPendingRequestAtTheSourceIsReportedAsAlreadyPending() {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.PENDING);
         ConsentOutcome outcome = check.evaluate(student(CHILD_12), source, memory);
         assertThat(outcome.kind()).isEqualTo(Kind.REQUIRED);
@@ -118,7 +118,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void the_configured_purpose_goes_to_the_source() {
+    void theConfiguredPurposeGoesToTheSource() {
         ConsentCheck custom = new ConsentCheck(ConsentCheckSettings.from(
                 Map.of(ConsentCheckSettings.PURPOSE, "Вход в электронный журнал школы")), CLOCK);
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
@@ -129,7 +129,7 @@ class ConsentCheckTest {
     // --- once per login ------------------------------------------------------------------------------------
 
     @Test
-    void a_reload_or_double_submit_does_not_request_twice_in_one_login() {
+    void aReloadOrDoubleSubmitDoesNotRequestTwiceInOneLogin() {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
         assertThat(check.evaluate(student(CHILD_12), source, memory).request()).isEqualTo(Request.CREATED);
         ConsentOutcome again = check.evaluate(student(CHILD_12), source, memory);
@@ -140,7 +140,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void a_new_login_asks_again_after_a_decline() {
+    void aNewLoginAsksAgainAfterADecline() {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.DECLINED);
         check.evaluate(student(CHILD_12), source, memory);
         source.pendingAtSource = false;             // the parent declined that request
@@ -150,7 +150,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void the_consent_given_while_the_page_is_shown_lets_the_recheck_through() {
+    void theConsentGivenWhileThePageIsShownLetsTheRecheckThrough() {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
         check.evaluate(student(CHILD_12), source, memory);
         ConsentOutcome notYet = check.recheck(student(CHILD_12), source, memory);
@@ -165,7 +165,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void a_recheck_never_sends_a_request() {
+    void aRecheckNeverSendsARequest() {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.REVOKED);
         check.recheck(student(CHILD_12), source, new MemoryInNotes());
         assertThat(source.requested).isEmpty();
@@ -174,7 +174,7 @@ class ConsentCheckTest {
     // --- age -----------------------------------------------------------------------------------------------
 
     @Test
-    void age_groups_on_the_day_of_login() {
+    void ageGroupsOnTheDayOfLogin() {
         assertThat(check.evaluate(student(CHILD_12), FakeConsentSource.answering(ConsentStatus.NONE), new MemoryInNotes())
                 .ageGroup()).isEqualTo(AgeGroup.UNDER_14);
         assertThat(check.evaluate(student(TEEN_15), FakeConsentSource.answering(ConsentStatus.NONE), new MemoryInNotes())
@@ -184,7 +184,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void the_subject_carries_the_login_and_the_expected_grantor() {
+    void theSubjectCarriesTheLoginAndTheExpectedGrantor() {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
         check.evaluate(student(ADULT_19), source, memory);
         ConsentSubject subject = source.checked.get(0);
@@ -195,7 +195,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void no_birth_date_is_treated_as_a_minor() {
+    void noBirthDateIsTreatedAsAMinor() {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
         ConsentOutcome outcome = check.evaluate(student(null), source, memory);
         assertThat(outcome.ageGroup().isMinor()).isTrue();
@@ -203,7 +203,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void born_on_29_february_becomes_adult_on_28_february_in_the_regions_zone() {
+    void bornOn29FebruaryBecomesAdultOn28FebruaryInTheRegionsZone() {
         LocalDate leapDay = LocalDate.of(2008, 2, 29);
         // 2026-02-28 in Moscow (UTC 2026-02-28 10:00): 18 — art. 192 of the Civil Code, the month has no 29th.
         ConsentCheck moscowMorning = new ConsentCheck(ConsentCheckSettings.defaults(),
@@ -216,7 +216,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void the_birthday_starts_at_midnight_in_the_configured_zone_not_in_utc() {
+    void theBirthdayStartsAtMidnightInTheConfiguredZoneNotInUtc() {
         LocalDate born = LocalDate.of(2008, 3, 1);   // 18 on 2026-03-01
         assertThat(check.ageGroup(student(born))).isEqualTo(AgeGroup.ADULT);   // Moscow: already 1 March 00:30
         ConsentCheck utc = new ConsentCheck(ConsentCheckSettings.from(Map.of(ConsentCheckSettings.TIME_ZONE, "UTC")), CLOCK);
@@ -297,7 +297,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void the_fourteenth_birthday_moves_a_child_to_the_teen_group() {
+    void theFourteenthBirthdayMovesAChildToTheTeenGroup() {
         assertThat(check.ageGroup(student(LocalDate.of(2012, 3, 1)))).isEqualTo(AgeGroup.FROM_14_TO_17);
         assertThat(check.ageGroup(student(LocalDate.of(2012, 3, 2)))).isEqualTo(AgeGroup.UNDER_14);
     }
@@ -305,7 +305,7 @@ class ConsentCheckTest {
     // --- failures ------------------------------------------------------------------------------------------
 
     @Test
-    void an_unavailable_source_blocks_without_a_request() {
+    void anUnavailableSourceBlocksWithoutARequest() {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
         source.checkUnavailable = true;
         ConsentOutcome outcome = check.evaluate(student(CHILD_12), source, memory);
@@ -316,7 +316,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void a_failed_request_is_unavailable_and_may_be_retried_in_the_same_login() {
+    void aFailedRequestIsUnavailableAndMayBeRetriedInTheSameLogin() {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
         source.requestUnavailable = true;
         assertThat(check.evaluate(student(CHILD_12), source, memory).kind()).isEqualTo(Kind.UNAVAILABLE);
@@ -326,7 +326,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void a_source_that_throws_anything_else_is_unavailable_too() {
+    void aSourceThatThrowsAnythingElseIsUnavailableToo() {
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.NONE);
         source.checkFailsWith = new IllegalStateException("pool closed, oid 1000300105");
         ConsentOutcome outcome = check.evaluate(student(CHILD_12), source, memory);
@@ -335,21 +335,21 @@ class ConsentCheckTest {
     }
 
     @Test
-    void a_source_without_an_answer_is_unavailable() {
+    void aSourceWithoutAnAnswerIsUnavailable() {
         FakeConsentSource source = new FakeConsentSource();
         source.state = null;
         assertThat(check.evaluate(student(CHILD_12), source, memory).kind()).isEqualTo(Kind.UNAVAILABLE);
     }
 
     @Test
-    void a_source_that_is_not_installed_is_a_configuration_error_for_students() {
+    void aSourceThatIsNotInstalledIsAConfigurationErrorForStudents() {
         ConsentOutcome outcome = check.evaluate(student(CHILD_12), null, memory);
         assertThat(outcome.kind()).isEqualTo(Kind.MISCONFIGURED);
         assertThat(outcome.reason()).contains("'esia'");
     }
 
     @Test
-    void a_login_without_an_esia_person_is_refused_for_students() {
+    void aLoginWithoutAnEsiaPersonIsRefusedForStudents() {
         LoginFacts noOid = new LoginFacts(RegistryRole.STUDENT, "realm-1", "school-portal", "Школьный портал", null,
                 CHILD_12, null, "t", "http://localhost:8081");
         FakeConsentSource source = FakeConsentSource.answering(ConsentStatus.GRANTED);
@@ -360,7 +360,7 @@ class ConsentCheckTest {
     // --- approvals hook ------------------------------------------------------------------------------------
 
     @Test
-    void a_parent_with_requests_waiting_gets_the_approval_flag() {
+    void aParentWithRequestsWaitingGetsTheApprovalFlag() {
         FakeConsentSource source = new FakeConsentSource();
         source.pendingApprovals = 2;
         ConsentOutcome outcome = check.evaluate(login(RegistryRole.PARENT, ADULT_19), source, memory);
@@ -371,13 +371,13 @@ class ConsentCheckTest {
     }
 
     @Test
-    void nothing_waiting_means_no_flag() {
+    void nothingWaitingMeansNoFlag() {
         assertThat(check.evaluate(login(RegistryRole.STAFF, ADULT_19), new FakeConsentSource(), memory).approvalsPending())
                 .isFalse();
     }
 
     @Test
-    void a_failing_approvals_lookup_never_blocks_the_login() {
+    void aFailingApprovalsLookupNeverBlocksTheLogin() {
         FakeConsentSource down = new FakeConsentSource();
         down.approvalsUnavailable = true;
         assertThat(check.evaluate(login(RegistryRole.PARENT, ADULT_19), down, memory))
@@ -389,7 +389,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void students_are_not_looked_up_for_approvals() {
+    void studentsAreNotLookedUpForApprovals() {
         FakeConsentSource source = FakeConsentSource.granted(Grantor.SELF);
         source.pendingApprovals = 3;
         assertThat(check.evaluate(student(ADULT_19), source, memory).approvalsPending()).isFalse();
@@ -399,7 +399,7 @@ class ConsentCheckTest {
     // --- self approval (registry-like sources) ------------------------------------------------------------
 
     @Test
-    void an_adult_with_a_self_approval_source_is_offered_the_consent_form() {
+    void anAdultWithASelfApprovalSourceIsOfferedTheConsentForm() {
         FakeSelfApprovalSource source = new FakeSelfApprovalSource();
         assertThat(check.evaluate(student(ADULT_19), source, memory).selfApproval()).isTrue();
         assertThat(check.evaluate(student(TEEN_15), source, new MemoryInNotes()).selfApproval()).isFalse();
@@ -408,7 +408,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void the_adults_own_consent_is_recorded_with_the_text_version_and_lets_them_in() {
+    void theAdultsOwnConsentIsRecordedWithTheTextVersionAndLetsThemIn() {
         FakeSelfApprovalSource source = new FakeSelfApprovalSource();
         check.evaluate(student(ADULT_19), source, memory);
         ConsentOutcome outcome = check.approveSelf(student(ADULT_19), source, memory, ConsentIds.CONSENT_TEXT_VERSION);
@@ -419,7 +419,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void a_refused_self_approval_shows_the_page_again_with_a_notice() {
+    void aRefusedSelfApprovalShowsThePageAgainWithANotice() {
         FakeSelfApprovalSource source = new FakeSelfApprovalSource();
         source.refuse = true;
         ConsentOutcome outcome = check.approveSelf(student(ADULT_19), source, memory, ConsentIds.CONSENT_TEXT_VERSION);
@@ -429,21 +429,21 @@ class ConsentCheckTest {
     }
 
     @Test
-    void an_approval_that_does_not_grant_yet_says_not_yet() {
+    void anApprovalThatDoesNotGrantYetSaysNotYet() {
         FakeSelfApprovalSource source = new FakeSelfApprovalSource();
         source.grantOnApproval = false;
         assertThat(check.approveSelf(student(ADULT_19), source, memory, "v").notice()).isEqualTo(Notice.NOT_YET);
     }
 
     @Test
-    void an_outage_while_approving_is_unavailable() {
+    void anOutageWhileApprovingIsUnavailable() {
         FakeSelfApprovalSource source = new FakeSelfApprovalSource();
         source.approveUnavailable = true;
         assertThat(check.approveSelf(student(ADULT_19), source, memory, "v").kind()).isEqualTo(Kind.UNAVAILABLE);
     }
 
     @Test
-    void a_minor_or_a_source_without_self_approval_cannot_approve_on_the_page() {
+    void aMinorOrASourceWithoutSelfApprovalCannotApproveOnThePage() {
         FakeSelfApprovalSource source = new FakeSelfApprovalSource();
         ConsentOutcome minor = check.approveSelf(student(TEEN_15), source, memory, "v");
         assertThat(minor.kind()).isEqualTo(Kind.REQUIRED);
@@ -460,7 +460,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void the_login_event_records_what_the_check_decided() {
+    void theLoginEventRecordsWhatTheCheckDecided() {
         assertThat(eventDetail(FakeConsentSource.granted(Grantor.PARENT), ConsentStepPlan.DETAIL_CHECK)).isEqualTo("granted");
         assertThat(eventDetail(FakeConsentSource.answering(ConsentStatus.NONE), ConsentStepPlan.DETAIL_CHECK))
                 .isEqualTo("required");
@@ -475,7 +475,7 @@ class ConsentCheckTest {
     }
 
     @Test
-    void login_facts_never_print_personal_data() {
+    void loginFactsNeverPrintPersonalData() {
         assertThat(student(CHILD_12).toString()).doesNotContain("1000300105", "2013", "esia-token");
     }
 }

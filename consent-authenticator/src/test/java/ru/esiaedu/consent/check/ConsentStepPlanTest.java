@@ -17,7 +17,7 @@ class ConsentStepPlanTest {
     private static final String CLIENT = "Школьный портал (демо)";
 
     @Test
-    void granted_passes_with_source_and_grantor_in_the_event() {
+    void grantedPassesWithSourceAndGrantorInTheEvent() {
         ConsentStepPlan plan = ConsentStepPlan.of(ConsentOutcome.granted(AgeGroup.UNDER_14, Grantor.PARENT), "esia", CLIENT, false);
         assertThat(plan.pass()).isTrue();
         assertThat(plan.loginError()).isNull();
@@ -28,13 +28,13 @@ class ConsentStepPlanTest {
     }
 
     @Test
-    void granted_by_an_unknown_grantor_has_no_grantor_detail() {
+    void grantedByAnUnknownGrantorHasNoGrantorDetail() {
         assertThat(ConsentStepPlan.of(ConsentOutcome.granted(AgeGroup.ADULT, null), "registry", CLIENT, false).details())
                 .doesNotContainKey("consent_grantor");
     }
 
     @Test
-    void a_blocked_minor_sees_the_required_page_and_a_login_error_is_written() {
+    void aBlockedMinorSeesTheRequiredPageAndALoginErrorIsWritten() {
         ConsentStepPlan plan = ConsentStepPlan.of(
                 ConsentOutcome.required(AgeGroup.FROM_14_TO_17, Request.CREATED, false, Notice.NONE), "esia", CLIENT, false);
         assertThat(plan.pass()).isFalse();
@@ -50,13 +50,13 @@ class ConsentStepPlanTest {
     }
 
     @Test
-    void an_already_pending_request_is_said_so() {
+    void anAlreadyPendingRequestIsSaidSo() {
         assertThat(ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.ADULT, Request.ALREADY_PENDING, false, Notice.NONE),
                 "esia", CLIENT, false).details()).containsEntry("consent_request", "already_pending");
     }
 
     @Test
-    void a_recheck_has_no_request_detail_and_says_not_yet() {
+    void aRecheckHasNoRequestDetailAndSaysNotYet() {
         ConsentStepPlan plan = ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.ADULT, Request.NONE, false, Notice.NOT_YET),
                 "esia", CLIENT, false);
         assertThat(plan.details()).doesNotContainKey("consent_request");
@@ -65,14 +65,14 @@ class ConsentStepPlanTest {
     }
 
     @Test
-    void the_registry_source_gets_the_platform_wording_and_self_approval() {
+    void theRegistrySourceGetsThePlatformWordingAndSelfApproval() {
         ConsentStepPlan plan = ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.ADULT, Request.CREATED, true, Notice.NONE),
                 "registry", CLIENT, false);
         assertThat(plan.attributes()).containsEntry("esiaConsentChannel", "platform").containsEntry("esiaConsentSelfApproval", true);
     }
 
     @Test
-    void a_missing_tick_and_a_refusal_are_errors_on_the_page() {
+    void aMissingTickAndARefusalAreErrorsOnThePage() {
         assertThat(ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.ADULT, Request.NONE, true, Notice.NOT_YET),
                 "registry", CLIENT, true)).extracting(ConsentStepPlan::error, ConsentStepPlan::info)
                 .containsExactly("esiaConsentAgreeRequired", null);
@@ -81,7 +81,7 @@ class ConsentStepPlanTest {
     }
 
     @Test
-    void an_outage_shows_the_unavailable_page_and_a_login_error() {
+    void anOutageShowsTheUnavailablePageAndALoginError() {
         ConsentStepPlan plan = ConsentStepPlan.of(ConsentOutcome.unavailable(AgeGroup.UNDER_14, "timed out"), "esia", CLIENT, false);
         assertThat(plan.pass()).isFalse();
         assertThat(plan.template()).isEqualTo("esia-consent-unavailable.ftl");
@@ -90,7 +90,7 @@ class ConsentStepPlanTest {
     }
 
     @Test
-    void a_missing_source_or_person_ends_on_an_error_page() {
+    void aMissingSourceOrPersonEndsOnAnErrorPage() {
         ConsentStepPlan misconfigured = ConsentStepPlan.of(ConsentOutcome.misconfigured("x"), "registry", CLIENT, false);
         assertThat(misconfigured.errorPage()).isTrue();
         assertThat(misconfigured.error()).isEqualTo("esiaConsentMisconfigured");
@@ -102,7 +102,7 @@ class ConsentStepPlanTest {
     }
 
     @Test
-    void parents_pass_and_get_the_approval_action_only_when_requests_wait() {
+    void parentsPassAndGetTheApprovalActionOnlyWhenRequestsWait() {
         ConsentStepPlan waiting = ConsentStepPlan.of(ConsentOutcome.notRequired(true), "registry", CLIENT, false);
         assertThat(waiting.pass()).isTrue();
         assertThat(waiting.addApprovalAction()).isTrue();
@@ -113,7 +113,7 @@ class ConsentStepPlanTest {
     }
 
     @Test
-    void no_personal_data_can_reach_the_event_details() {
+    void noPersonalDataCanReachTheEventDetails() {
         for (ConsentOutcome outcome : new ConsentOutcome[] {ConsentOutcome.granted(AgeGroup.ADULT, Grantor.SELF),
                 ConsentOutcome.required(AgeGroup.ADULT, Request.CREATED, true, Notice.NONE),
                 ConsentOutcome.unavailable(AgeGroup.ADULT, "ESIA consent status: timed out"), ConsentOutcome.notRequired(true)}) {
@@ -125,7 +125,7 @@ class ConsentStepPlanTest {
     }
 
     @Test
-    void the_page_wording_follows_the_source() {
+    void thePageWordingFollowsTheSource() {
         assertThat(ConsentStepPlan.channel("esia")).isEqualTo("gosuslugi");
         assertThat(ConsentStepPlan.channel("registry")).isEqualTo("platform");
     }

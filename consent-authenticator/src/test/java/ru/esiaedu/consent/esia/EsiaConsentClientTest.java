@@ -88,7 +88,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void status_is_read_with_the_students_token() throws Exception {
+    void statusIsReadWithTheStudentsToken() throws Exception {
         answer = new Answer(200, "{\"status\":\"GRANTED\",\"grantor\":\"PARENT\",\"requestId\":\"r-1\"}", 0);
         ConsentState state = client().status(baseUrl, TOKEN);
         assertThat(state).isEqualTo(new ConsentState(ConsentStatus.GRANTED, Grantor.PARENT, "r-1"));
@@ -99,7 +99,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void every_status_of_the_contract_is_understood() throws Exception {
+    void everyStatusOfTheContractIsUnderstood() throws Exception {
         for (ConsentStatus status : ConsentStatus.values()) {
             answer = new Answer(200, "{\"status\":\"" + status + "\",\"grantor\":null,\"requestId\":null}", 0);
             ConsentState state = client().status(baseUrl + "/", TOKEN);
@@ -110,7 +110,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void a_grantor_is_only_kept_for_a_granted_consent_and_unknown_ones_are_ignored() throws Exception {
+    void aGrantorIsOnlyKeptForAGrantedConsentAndUnknownOnesAreIgnored() throws Exception {
         answer = new Answer(200, "{\"status\":\"PENDING\",\"grantor\":\"PARENT\",\"requestId\":\"r-2\"}", 0);
         assertThat(client().status(baseUrl, TOKEN)).isEqualTo(new ConsentState(ConsentStatus.PENDING, null, "r-2"));
         answer = new Answer(200, "{\"status\":\"GRANTED\",\"grantor\":\"GRANDMOTHER\"}", 0);
@@ -120,7 +120,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void a_new_request_posts_purpose_and_responsible_object() throws Exception {
+    void aNewRequestPostsPurposeAndResponsibleObject() throws Exception {
         answer = new Answer(201, "{\"requestId\":\"5c1f\",\"created\":true,\"recipients\":2}", 0);
         ConsentRequestOutcome outcome = client().request(baseUrl, TOKEN, "Вход учащегося в электронный дневник",
                 "Школьный портал (демо)");
@@ -136,13 +136,13 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void an_already_pending_request_is_200_and_not_created() throws Exception {
+    void anAlreadyPendingRequestIs200AndNotCreated() throws Exception {
         answer = new Answer(200, "{\"requestId\":\"5c1f\",\"created\":false,\"recipients\":2}", 0);
         assertThat(client().request(baseUrl, TOKEN, "p", "o")).isEqualTo(new ConsentRequestOutcome("5c1f", false, 2));
     }
 
     @Test
-    void missing_created_follows_the_status_code_and_missing_recipients_is_zero() throws Exception {
+    void missingCreatedFollowsTheStatusCodeAndMissingRecipientsIsZero() throws Exception {
         answer = new Answer(201, "{\"requestId\":\"a\"}", 0);
         assertThat(client().request(baseUrl, TOKEN, "p", "o")).isEqualTo(new ConsentRequestOutcome("a", true, 0));
         answer = new Answer(200, "{\"requestId\":\"a\"}", 0);
@@ -150,7 +150,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void http_401_is_a_rejected_token_on_both_calls() {
+    void http401IsARejectedTokenOnBothCalls() {
         answer = new Answer(401, "{\"error\":\"invalid_token\"}", 0);
         assertThatThrownBy(() -> client().status(baseUrl, TOKEN)).isInstanceOf(EsiaConsentTokenRejectedException.class)
                 .hasMessageContaining("401").hasMessageNotContaining(TOKEN);
@@ -158,7 +158,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void http_500_and_other_statuses_are_unavailable() {
+    void http500AndOtherStatusesAreUnavailable() {
         for (int status : new int[] {500, 502, 503, 400, 403, 404}) {
             answer = new Answer(status, "{\"error\":\"x\"}", 0);
             assertThatThrownBy(() -> client().status(baseUrl, TOKEN)).as("status " + status)
@@ -169,7 +169,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void garbage_is_unavailable() {
+    void garbageIsUnavailable() {
         for (String body : new String[] {"<html>Service Unavailable</html>", "", "[]", "\"GRANTED\"", "{\"status\":\"MAYBE\"}",
                 "{\"grantor\":\"PARENT\"}", "{\"status\":{\"value\":\"GRANTED\"}}", "{\"status\":\"GRANTED\""}) {
             answer = new Answer(200, body, 0);
@@ -191,7 +191,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void a_slow_answer_times_out_as_unavailable() {
+    void aSlowAnswerTimesOutAsUnavailable() {
         answer = new Answer(200, "{\"status\":\"GRANTED\"}", 5000);
         EsiaConsentClient client = new EsiaConsentClient(Duration.ofSeconds(2), Duration.ofMillis(300));
         assertThatThrownBy(() -> client.status(baseUrl, TOKEN)).isInstanceOf(EsiaConsentUnavailableException.class)
@@ -199,7 +199,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void nobody_listening_is_unavailable() throws IOException {
+    void nobodyListeningIsUnavailable() throws IOException {
         String closed;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closed = "http://127.0.0.1:" + socket.getLocalPort();
@@ -208,7 +208,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void redirects_are_not_followed_with_the_token() {
+    void redirectsAreNotFollowedWithTheToken() {
         answer = new Answer(302, "", 0);
         assertThatThrownBy(() -> client().status(baseUrl, TOKEN)).isInstanceOf(EsiaConsentUnavailableException.class)
                 .hasMessageContaining("302");
@@ -216,7 +216,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void no_token_or_no_usable_base_url_asks_nobody() {
+    void noTokenOrNoUsableBaseUrlAsksNobody() {
         assertThatThrownBy(() -> client().status(baseUrl, null)).isInstanceOf(EsiaConsentUnavailableException.class);
         assertThatThrownBy(() -> client().status(baseUrl, " ")).isInstanceOf(EsiaConsentUnavailableException.class);
         assertThatThrownBy(() -> client().status(null, TOKEN)).isInstanceOf(EsiaConsentUnavailableException.class);
@@ -226,7 +226,7 @@ class EsiaConsentClientTest {
     }
 
     @Test
-    void timeouts_must_be_positive() {
+    void timeoutsMustBePositive() {
         assertThatThrownBy(() -> new EsiaConsentClient(Duration.ZERO, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new EsiaConsentClient(Duration.ofSeconds(1), Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
     }

@@ -66,14 +66,14 @@ class EsiaConsentSourceTest {
     }
 
     @Test
-    void check_asks_esia_with_the_token_of_this_login() throws Exception {
+    void checkAsksEsiaWithTheTokenOfThisLogin() throws Exception {
         body = "{\"status\":\"REVOKED\",\"grantor\":null,\"requestId\":\"r9\"}";
         assertThat(source().check(subject("tok", baseUrl)).status()).isEqualTo(ConsentStatus.REVOKED);
         assertThat(sent).containsExactly("GET /consent/v1/status ");
     }
 
     @Test
-    void request_sends_the_configured_purpose_and_the_client_name() throws Exception {
+    void requestSendsTheConfiguredPurposeAndTheClientName() throws Exception {
         status = 201;
         body = "{\"requestId\":\"r1\",\"created\":true,\"recipients\":1}";
         source().request(subject("tok", baseUrl), "Вход в дневник");
@@ -84,7 +84,7 @@ class EsiaConsentSourceTest {
     }
 
     @Test
-    void without_a_token_nothing_can_be_asked() {
+    void withoutATokenNothingCanBeAsked() {
         for (String token : new String[] {null, ""}) {
             assertThatThrownBy(() -> source().check(subject(token, baseUrl))).isInstanceOf(ConsentSourceUnavailableException.class)
                     .hasMessageContaining("no ESIA access token");
@@ -96,7 +96,7 @@ class EsiaConsentSourceTest {
     }
 
     @Test
-    void a_rejected_token_and_an_outage_are_both_unavailable_with_distinct_reasons() {
+    void aRejectedTokenAndAnOutageAreBothUnavailableWithDistinctReasons() {
         status = 401;
         body = "{\"error\":\"invalid_token\"}";
         assertThatThrownBy(() -> source().check(subject("tok", baseUrl))).isInstanceOf(ConsentSourceUnavailableException.class)
@@ -107,12 +107,12 @@ class EsiaConsentSourceTest {
     }
 
     @Test
-    void approvals_happen_in_gosuslugi_not_here() throws Exception {
+    void approvalsHappenInGosuslugiNotHere() throws Exception {
         assertThat(source().pendingApprovals(new ConsentApprover("realm-1", "1000300101"))).isZero();
     }
 
     @Test
-    void the_factory_reads_its_timeouts_and_names_itself() {
+    void theFactoryReadsItsTimeoutsAndNamesItself() {
         EsiaConsentSourceFactory factory = new EsiaConsentSourceFactory();
         assertThat(factory.getId()).isEqualTo("esia");
         assertThat(factory.getDisplayName()).isEqualTo("ЕСИА (Госуслуги)");

@@ -11,7 +11,7 @@ class ApprovalLinkTest {
     static final String FRONTEND = "https://id.example.ru/";
 
     @Test
-    void a_parent_link_runs_the_approval_action_through_the_client() {
+    void aParentLinkRunsTheApprovalActionThroughTheClient() {
         Optional<String> link = ApprovalLink.build(FRONTEND, "school", "school-portal", "https://school.example.ru",
                 "/diary/", true);
 
@@ -22,14 +22,14 @@ class ApprovalLinkTest {
     }
 
     @Test
-    void a_student_link_is_a_plain_student_login() {
+    void aStudentLinkIsAPlainStudentLogin() {
         assertThat(ApprovalLink.build(FRONTEND, "school", "school-portal", null, "https://school.example.ru/", false))
                 .contains("https://id.example.ru/realms/school/protocol/openid-connect/auth?client_id=school-portal"
                         + "&redirect_uri=https%3A%2F%2Fschool.example.ru%2F&response_type=code&scope=openid&role=student");
     }
 
     @Test
-    void the_root_url_serves_when_there_is_no_home_url() {
+    void theRootUrlServesWhenThereIsNoHomeUrl() {
         assertThat(ApprovalLink.redirectUri("https://id.example.ru", "https://school.example.ru/", null))
                 .contains("https://school.example.ru");
         assertThat(ApprovalLink.redirectUri("https://id.example.ru", "https://school.example.ru", "  "))
@@ -37,7 +37,7 @@ class ApprovalLinkTest {
     }
 
     @Test
-    void a_relative_home_url_is_resolved_like_keycloak_does() {
+    void aRelativeHomeUrlIsResolvedLikeKeycloakDoes() {
         assertThat(ApprovalLink.redirectUri("https://id.example.ru", "https://school.example.ru/", "/app"))
                 .contains("https://school.example.ru/app");
         assertThat(ApprovalLink.redirectUri("https://id.example.ru", "${authBaseUrl}", "/realms/school/account/"))
@@ -47,27 +47,27 @@ class ApprovalLinkTest {
     }
 
     @Test
-    void an_absolute_home_url_wins_over_the_root_url() {
+    void anAbsoluteHomeUrlWinsOverTheRootUrl() {
         assertThat(ApprovalLink.redirectUri("https://id.example.ru", "https://root.example.ru", "https://home.example.ru/x"))
                 .contains("https://home.example.ru/x");
     }
 
     @Test
-    void no_home_and_no_root_url_means_no_link() {
+    void noHomeAndNoRootUrlMeansNoLink() {
         assertThat(ApprovalLink.build(FRONTEND, "school", "school-portal", null, null, true)).isEmpty();
         assertThat(ApprovalLink.build(FRONTEND, "school", "school-portal", "", " ", true)).isEmpty();
         assertThat(ApprovalLink.build(FRONTEND, "school", "school-portal", null, "not-a-url", true)).isEmpty();
     }
 
     @Test
-    void missing_keycloak_data_means_no_link() {
+    void missingKeycloakDataMeansNoLink() {
         assertThat(ApprovalLink.build(null, "school", "c", "https://a.ru", null, true)).isEmpty();
         assertThat(ApprovalLink.build(FRONTEND, " ", "c", "https://a.ru", null, true)).isEmpty();
         assertThat(ApprovalLink.build(FRONTEND, "school", null, "https://a.ru", null, true)).isEmpty();
     }
 
     @Test
-    void a_frontend_with_a_context_path_and_odd_names_are_encoded() {
+    void aFrontendWithAContextPathAndOddNamesAreEncoded() {
         assertThat(ApprovalLink.build("https://id.example.ru/auth", "школа 1", "portal&x=1", "https://a.ru", null, true))
                 .hasValueSatisfying(link -> assertThat(link)
                         .startsWith("https://id.example.ru/auth/realms/%D1%88%D0%BA%D0%BE%D0%BB%D0%B0%201/protocol/")

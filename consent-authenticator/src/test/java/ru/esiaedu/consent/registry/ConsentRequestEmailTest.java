@@ -12,7 +12,7 @@ class ConsentRequestEmailTest {
     static final String LINK = "https://id.example.ru/realms/school/protocol/openid-connect/auth?client_id=a&role=parent";
 
     @Test
-    void the_parent_mail_has_first_name_class_system_and_link_in_text_and_html() {
+    void theParentMailHasFirstNameClassSystemAndLinkInTextAndHtml() {
         ConsentRequestEmail email = ConsentRequestEmail.forParent(ConsentMailTexts.defaults(), "Амина", "4В",
                 "Электронный дневник", LINK);
 
@@ -28,7 +28,7 @@ class ConsentRequestEmailTest {
     }
 
     @Test
-    void without_class_or_name_the_sentence_still_reads() {
+    void withoutClassOrNameTheSentenceStillReads() {
         assertThat(ConsentRequestEmail.forParent(ConsentMailTexts.defaults(), "Амина", null, "Дневник", LINK).textBody())
                 .contains("Для входа ребёнка (Амина) в систему «Дневник»");
         assertThat(ConsentRequestEmail.forParent(ConsentMailTexts.defaults(), " ", "4В", "Дневник", LINK).textBody())
@@ -36,7 +36,7 @@ class ConsentRequestEmailTest {
     }
 
     @Test
-    void without_a_link_the_mail_says_where_to_sign_in() {
+    void withoutALinkTheMailSaysWhereToSignIn() {
         ConsentRequestEmail email = ConsentRequestEmail.forParent(ConsentMailTexts.defaults(), "Амина", "4В", "Дневник", null);
         assertThat(email.textBody()).contains("войдите в систему «Дневник» через Госуслуги как родитель.")
                 .doesNotContain("перейдите по ссылке");
@@ -44,21 +44,21 @@ class ConsentRequestEmailTest {
     }
 
     @Test
-    void the_student_mail_asks_for_their_own_consent() {
+    void theStudentMailAsksForTheirOwnConsent() {
         ConsentRequestEmail email = ConsentRequestEmail.forStudent(ConsentMailTexts.defaults(), "Дневник", LINK);
         assertThat(email.subject()).isEqualTo("Запрос согласия на обработку персональных данных для входа в электронный дневник");
         assertThat(email.textBody()).contains("нужно ваше согласие", "Чтобы дать согласие, перейдите по ссылке", LINK);
     }
 
     @Test
-    void names_are_escaped_in_html() {
+    void namesAreEscapedInHtml() {
         ConsentRequestEmail email = ConsentRequestEmail.forParent(ConsentMailTexts.defaults(), "<script>", "4\"В",
                 "A & B", LINK);
         assertThat(email.htmlBody()).contains("&lt;script&gt;", "4&quot;В", "A &amp; B").doesNotContain("<script>");
     }
 
     @Test
-    void theme_texts_override_the_built_in_ones_and_missing_keys_fall_back() {
+    void themeTextsOverrideTheBuiltInOnesAndMissingKeysFallBack() {
         Map<String, String> bundle = Map.of(ConsentMailTexts.SUBJECT, "Consent request",
                 ConsentMailTexts.GREETING, "Hello,",
                 ConsentMailTexts.TEXT, "Your child {0} needs consent for {1}.");

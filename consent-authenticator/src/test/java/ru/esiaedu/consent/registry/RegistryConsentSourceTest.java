@@ -62,12 +62,12 @@ class RegistryConsentSourceTest {
     // --- check ------------------------------------------------------------------------------------------------
 
     @Test
-    void nothing_known_is_none() throws Exception {
+    void nothingKnownIsNone() throws Exception {
         assertThat(source.check(minor(CHILD))).isEqualTo(ConsentState.of(ConsentStatus.NONE));
     }
 
     @Test
-    void an_active_parent_consent_is_granted_by_a_parent() throws Exception {
+    void anActiveParentConsentIsGrantedByAParent() throws Exception {
         ConsentRequestRecord request = registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.PENDING, false, MOTHER, FATHER);
         ConsentRecord consent = registry.approveConsentRequest(request.id(), MOTHER, "oid-mother", "2026-11").orElseThrow();
 
@@ -77,7 +77,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void a_self_consent_is_granted_by_self() throws Exception {
+    void aSelfConsentIsGrantedBySelf() throws Exception {
         ConsentRequestRecord request = registry.putRequest(ADULT, CLIENT, ConsentRequestStatus.PENDING, true, ADULT);
         registry.approveConsentRequest(request.id(), ADULT, "oid-adult", "2026-11");
 
@@ -86,7 +86,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void a_consent_for_another_client_does_not_count() throws Exception {
+    void aConsentForAnotherClientDoesNotCount() throws Exception {
         ConsentRequestRecord request = registry.putRequest(CHILD, "other-client", ConsentRequestStatus.PENDING, false, MOTHER);
         registry.approveConsentRequest(request.id(), MOTHER, "oid-mother", "2026-11");
 
@@ -94,7 +94,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void the_latest_request_gives_pending_or_declined() throws Exception {
+    void theLatestRequestGivesPendingOrDeclined() throws Exception {
         ConsentRequestRecord declined = registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.DECLINED, false, MOTHER);
         assertThat(source.check(minor(CHILD))).isEqualTo(new ConsentState(ConsentStatus.DECLINED, null, Long.toString(declined.id())));
 
@@ -103,7 +103,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void an_approved_request_whose_consent_was_revoked_is_revoked() throws Exception {
+    void anApprovedRequestWhoseConsentWasRevokedIsRevoked() throws Exception {
         ConsentRequestRecord request = registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.PENDING, false, MOTHER);
         ConsentRecord consent = registry.approveConsentRequest(request.id(), MOTHER, "oid-mother", "2026-11").orElseThrow();
         registry.revokeConsent(consent.id(), MOTHER);
@@ -112,13 +112,13 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void no_registry_account_is_none_without_asking_the_registry() throws Exception {
+    void noRegistryAccountIsNoneWithoutAskingTheRegistry() throws Exception {
         assertThat(source.check(minor(null)).status()).isEqualTo(ConsentStatus.NONE);
         assertThat(registry.calls).isEmpty();
     }
 
     @Test
-    void registry_down_is_source_unavailable() {
+    void registryDownIsSourceUnavailable() {
         registry.down = true;
         assertThatThrownBy(() -> source.check(minor(CHILD))).isInstanceOf(ConsentSourceUnavailableException.class);
         assertThatThrownBy(() -> source.request(minor(CHILD))).isInstanceOf(ConsentSourceUnavailableException.class);
@@ -128,7 +128,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void no_registry_provider_is_source_unavailable() {
+    void noRegistryProviderIsSourceUnavailable() {
         RegistryConsentSource withoutRegistry = new RegistryConsentSource(() -> {
             throw new ru.esiaedu.registry.RegistryUnavailableException("no school-registry provider", null);
         }, subject -> mailer);
@@ -138,7 +138,7 @@ class RegistryConsentSourceTest {
     // --- request ----------------------------------------------------------------------------------------------
 
     @Test
-    void a_minor_asks_the_parents_and_mails_those_with_an_address() throws Exception {
+    void aMinorAsksTheParentsAndMailsThoseWithAnAddress() throws Exception {
         ConsentRequestOutcome outcome = source.request(minor(CHILD));
 
         ConsentRequestRecord request = registry.requests.values().iterator().next();
@@ -155,7 +155,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void an_open_request_is_not_mailed_again() throws Exception {
+    void anOpenRequestIsNotMailedAgain() throws Exception {
         ConsentRequestOutcome first = source.request(minor(CHILD));
         ConsentRequestOutcome second = source.request(minor(CHILD));
 
@@ -165,7 +165,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void an_adult_asks_themself_and_gets_a_student_login_link() throws Exception {
+    void anAdultAsksThemselfAndGetsAStudentLoginLink() throws Exception {
         ConsentRequestOutcome outcome = source.request(adult(ADULT));
 
         ConsentRequestRecord request = registry.requests.values().iterator().next();
@@ -182,7 +182,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void no_recipient_with_an_address_means_no_mailer_at_all() throws Exception {
+    void noRecipientWithAnAddressMeansNoMailerAtAll() throws Exception {
         registry.parentOf(CHILD, FATHER);
         source.request(minor(CHILD));
 
@@ -191,7 +191,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void a_student_without_parents_still_gets_a_request_with_no_recipients() throws Exception {
+    void aStudentWithoutParentsStillGetsARequestWithNoRecipients() throws Exception {
         registry.parents.clear();
         ConsentRequestOutcome outcome = source.request(minor(CHILD));
 
@@ -201,7 +201,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void a_mail_failure_does_not_fail_the_request_and_the_others_are_still_sent() throws Exception {
+    void aMailFailureDoesNotFailTheRequestAndTheOthersAreStillSent() throws Exception {
         registry.add(account(FATHER, RegistryRole.PARENT, null, "Джалилов", "Рустам", List.of("father@example.ru"), "oid-father"));
         mailer.failFor.add("mother@example.ru");
 
@@ -212,7 +212,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void a_broken_mailer_does_not_fail_the_request() throws Exception {
+    void aBrokenMailerDoesNotFailTheRequest() throws Exception {
         RegistryConsentSource broken = new RegistryConsentSource(() -> registry, subject -> {
             throw new IllegalStateException("no theme");
         });
@@ -220,7 +220,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void the_child_unreadable_still_mails_without_a_name() throws Exception {
+    void theChildUnreadableStillMailsWithoutAName() throws Exception {
         registry.downFor.add("findById");
         source.request(minor(CHILD));
 
@@ -229,7 +229,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void without_a_link_the_mail_says_how_to_sign_in() throws Exception {
+    void withoutALinkTheMailSaysHowToSignIn() throws Exception {
         mailer.link = null;
         source.request(minor(CHILD));
 
@@ -238,7 +238,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void no_registry_account_makes_no_request() throws Exception {
+    void noRegistryAccountMakesNoRequest() throws Exception {
         ConsentRequestOutcome outcome = source.request(minor(null));
 
         assertThat(outcome).isEqualTo(new ConsentRequestOutcome(null, false, 0));
@@ -249,7 +249,7 @@ class RegistryConsentSourceTest {
     // --- pendingApprovals ---------------------------------------------------------------------------------------
 
     @Test
-    void pending_approvals_count_requests_addressed_to_any_of_the_persons_accounts() throws Exception {
+    void pendingApprovalsCountRequestsAddressedToAnyOfThePersonsAccounts() throws Exception {
         registry.add(account("acc-mother-2", RegistryRole.PARENT, null, "Захарченко", "Диана", List.of(), "oid-mother"));
         registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.PENDING, false, MOTHER, FATHER);
         registry.putRequest("acc-other-child", CLIENT, ConsentRequestStatus.PENDING, false, "acc-mother-2");
@@ -264,7 +264,7 @@ class RegistryConsentSourceTest {
     // --- approveSelf ------------------------------------------------------------------------------------------
 
     @Test
-    void an_adult_approves_their_own_pending_request() throws Exception {
+    void anAdultApprovesTheirOwnPendingRequest() throws Exception {
         source.request(adult(ADULT));
 
         assertThat(source.approveSelf(adult(ADULT), ConsentIds.CONSENT_TEXT_VERSION)).isTrue();
@@ -279,7 +279,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void approving_twice_is_fine_and_records_one_consent() throws Exception {
+    void approvingTwiceIsFineAndRecordsOneConsent() throws Exception {
         source.request(adult(ADULT));
         source.approveSelf(adult(ADULT), "2026-11");
 
@@ -288,7 +288,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void self_approval_is_refused_without_an_own_pending_request() throws Exception {
+    void selfApprovalIsRefusedWithoutAnOwnPendingRequest() throws Exception {
         assertThat(source.approveSelf(adult(ADULT), "2026-11")).isFalse();
 
         registry.putRequest(ADULT, CLIENT, ConsentRequestStatus.PENDING, false, MOTHER);
@@ -297,7 +297,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void a_declined_or_revoked_self_request_is_refused() throws Exception {
+    void aDeclinedOrRevokedSelfRequestIsRefused() throws Exception {
         registry.putRequest(ADULT, CLIENT, ConsentRequestStatus.DECLINED, true, ADULT);
         assertThat(source.approveSelf(adult(ADULT), "2026-11")).isFalse();
 
@@ -308,7 +308,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void minors_and_unknown_accounts_cannot_approve_themselves() throws Exception {
+    void minorsAndUnknownAccountsCannotApproveThemselves() throws Exception {
         registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.PENDING, true, CHILD);
 
         assertThat(source.approveSelf(minor(CHILD), "2026-11")).isFalse();
@@ -317,7 +317,7 @@ class RegistryConsentSourceTest {
     }
 
     @Test
-    void the_factory_has_the_registry_id_and_name() {
+    void theFactoryHasTheRegistryIdAndName() {
         RegistryConsentSourceFactory factory = new RegistryConsentSourceFactory();
         assertThat(factory.getId()).isEqualTo("registry").isEqualTo(ConsentIds.SOURCE_REGISTRY);
         assertThat(factory.getDisplayName()).isEqualTo("Реестр школ (согласия на платформе)");

@@ -29,7 +29,7 @@ class RegistryFactoriesTest {
     }
 
     @Test
-    void every_factory_is_registered() throws IOException {
+    void everyFactoryIsRegistered() throws IOException {
         assertThat(services("ru.esiaedu.consent.source.ConsentSourceFactory"))
                 .contains(RegistryConsentSourceFactory.class.getName());
         assertThat(services("org.keycloak.authentication.RequiredActionFactory"))
@@ -39,7 +39,7 @@ class RegistryFactoriesTest {
     }
 
     @Test
-    void the_required_action_can_be_started_by_the_e_mail_link() {
+    void theRequiredActionCanBeStartedByTheEMailLink() {
         ConsentApprovalRequiredActionFactory factory = new ConsentApprovalRequiredActionFactory();
         assertThat(factory.getId()).isEqualTo(ConsentIds.APPROVAL_REQUIRED_ACTION).isEqualTo("esia-consent-approval");
         assertThat(factory.isOneTimeAction()).isFalse();
@@ -51,7 +51,7 @@ class RegistryFactoriesTest {
     }
 
     @Test
-    void the_admin_extension_path_is_esia_consents() {
+    void theAdminExtensionPathIsEsiaConsents() {
         assertThat(new ConsentAdminResourceProviderFactory().getId()).isEqualTo("esia-consents");
     }
 }

@@ -61,21 +61,21 @@ class ConsentPagesTest {
     }
 
     @Test
-    void esia_minor_sees_seed_002_text_exactly() throws Exception {
+    void esiaMinorSeesSeed002TextExactly() throws Exception {
         String html = required(true, "gosuslugi", false);
         assertThat(ThemePages.text(html)).contains(SEED_MINOR);
         assertThat(html).contains("id=\"esia-consent-required\"", "data-audience=\"minor\"", "data-channel=\"gosuslugi\"");
     }
 
     @Test
-    void esia_adult_sees_seed_002_text_exactly() throws Exception {
+    void esiaAdultSeesSeed002TextExactly() throws Exception {
         String html = required(false, "gosuslugi", false);
         assertThat(ThemePages.text(html)).contains(SEED_ADULT).doesNotContain("одного из родителей");
         assertThat(html).contains("data-audience=\"adult\"").doesNotContain("esia-consent-self-form");
     }
 
     @Test
-    void every_page_has_the_recheck_and_exit_buttons_posting_to_the_login_action() throws Exception {
+    void everyPageHasTheRecheckAndExitButtonsPostingToTheLoginAction() throws Exception {
         for (boolean minor : new boolean[] {true, false}) {
             for (String channel : new String[] {"gosuslugi", "platform"}) {
                 String html = required(minor, channel, true);
@@ -89,7 +89,7 @@ class ConsentPagesTest {
     }
 
     @Test
-    void the_registry_source_never_points_to_gosuslugi_notifications() throws Exception {
+    void theRegistrySourceNeverPointsToGosuslugiNotifications() throws Exception {
         String minor = ThemePages.text(required(true, "platform", false));
         assertThat(minor).contains(ru("esiaConsentMinorLead", "esiaConsentMinorPlatform"),
                 "родителям придут письма на электронную почту", "«Вход для родителей»")
@@ -100,7 +100,7 @@ class ConsentPagesTest {
     }
 
     @Test
-    void an_adult_with_a_self_approval_source_gets_the_consent_text_checkbox_and_button() throws Exception {
+    void anAdultWithASelfApprovalSourceGetsTheConsentTextCheckboxAndButton() throws Exception {
         String html = required(false, "platform", true);
         assertThat(html).contains("<form id=\"esia-consent-self-form\"", "id=\"esia-consent-self-text\"",
                 "type=\"checkbox\" id=\"esia-consent-agree\"", "name=\"consentAgree\" value=\"on\"",
@@ -115,13 +115,13 @@ class ConsentPagesTest {
     }
 
     @Test
-    void a_minor_never_gets_the_self_approval_form() throws Exception {
+    void aMinorNeverGetsTheSelfApprovalForm() throws Exception {
         assertThat(required(true, "platform", true)).doesNotContain("esia-consent-self-form", "esia-consent-approve");
         assertThat(required(true, "gosuslugi", false)).containsPattern("id=\"esia-consent-recheck\"\\s+class=\"pf-v5-c-button pf-m-primary");
     }
 
     @Test
-    void the_help_link_goes_to_the_consent_section_of_the_help_page_the_layout_names() throws Exception {
+    void theHelpLinkGoesToTheConsentSectionOfTheHelpPageTheLayoutNames() throws Exception {
         assertThat(required(true, "gosuslugi", false)).doesNotContain("esia-consent-help");
         Map<String, Object> attributes = page(true, "gosuslugi", false);
         // template.ftl sets this global: the realm's /esia-help page or the operator's override
@@ -132,7 +132,7 @@ class ConsentPagesTest {
     }
 
     @Test
-    void messages_from_the_step_are_shown() throws Exception {
+    void messagesFromTheStepAreShown() throws Exception {
         Map<String, Object> attributes = page(false, "platform", true);
         attributes.put("message", Map.of("type", "error", "summary", "Отметьте, что вы даёте согласие на обработку персональных данных."));
         assertThat(ThemePages.render(REQUIRED, "ru", attributes)).contains("id=\"kc-message\"",
@@ -140,14 +140,14 @@ class ConsentPagesTest {
     }
 
     @Test
-    void the_operator_name_is_escaped() throws Exception {
+    void theOperatorNameIsEscaped() throws Exception {
         Map<String, Object> attributes = page(false, "platform", true);
         attributes.put("esiaConsentOperator", "<script>x</script>");
         assertThat(ThemePages.render(REQUIRED, "ru", attributes)).doesNotContain("<script>x</script>").contains("&lt;script&gt;");
     }
 
     @Test
-    void the_unavailable_page_says_so_and_offers_retry_and_exit() throws Exception {
+    void theUnavailablePageSaysSoAndOffersRetryAndExit() throws Exception {
         String html = ThemePages.render(UNAVAILABLE, "ru", Map.of());
         assertThat(ThemePages.text(html)).contains(UNAVAILABLE_TEXT, "Повторить", "Выход", "Не удалось проверить согласие");
         assertThat(html).contains("id=\"esia-consent-unavailable\"", "role=\"alert\"", "<form id=\"esia-consent-unavailable-form\"",
@@ -156,7 +156,7 @@ class ConsentPagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ru", "en"})
-    void every_variant_renders_without_bare_message_keys(String language) throws Exception {
+    void everyVariantRendersWithoutBareMessageKeys(String language) throws Exception {
         for (boolean minor : new boolean[] {true, false}) {
             for (String channel : new String[] {"gosuslugi", "platform"}) {
                 for (boolean self : new boolean[] {true, false}) {
@@ -169,13 +169,13 @@ class ConsentPagesTest {
     }
 
     @Test
-    void english_keeps_the_meaning() throws Exception {
+    void englishKeepsTheMeaning() throws Exception {
         String minor = ThemePages.text(ThemePages.render(REQUIRED, "en", page(true, "gosuslugi", false)));
         assertThat(minor).contains("consent of one of your parents", "Gosuslugi", "Consent received: sign in");
     }
 
     @Test
-    void every_key_the_pages_use_exists_in_russian_and_english() throws IOException {
+    void everyKeyThePagesUseExistsInRussianAndEnglish() throws IOException {
         Set<String> used = new TreeSet<>();
         Pattern msg = Pattern.compile("msg\\(\"([A-Za-z.]+)\"");
         Pattern chosen = Pattern.compile("then\\(\"([A-Za-z.]+)\", \"([A-Za-z.]+)\"\\)");

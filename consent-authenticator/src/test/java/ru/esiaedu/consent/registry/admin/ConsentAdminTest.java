@@ -24,7 +24,7 @@ class ConsentAdminTest {
             false, "2026-11", Instant.parse("2026-11-20T10:15:30Z"), Instant.parse("2026-11-21T08:00:00Z"), "acc-mother");
 
     @Test
-    void query_defaults_and_limits() {
+    void queryDefaultsAndLimits() {
         assertThat(ConsentQuery.page(null, null, null)).isEqualTo(new ConsentQuery(null, 0, 100));
         assertThat(ConsentQuery.page("  acc-amina ", 20, 50)).isEqualTo(new ConsentQuery("acc-amina", 20, 50));
         assertThat(ConsentQuery.page(" ", 0, 1000)).isEqualTo(new ConsentQuery(null, 0, 1000));
@@ -33,7 +33,7 @@ class ConsentAdminTest {
     }
 
     @Test
-    void bad_parameters_are_refused_without_echoing_them() {
+    void badParametersAreRefusedWithoutEchoingThem() {
         assertThatThrownBy(() -> ConsentQuery.page(null, -1, null)).isInstanceOf(ConsentQuery.InvalidQueryException.class)
                 .hasMessage("first must be 0 or more");
         assertThatThrownBy(() -> ConsentQuery.page(null, 0, 0)).hasMessage("max must be between 1 and 1000");
@@ -44,7 +44,7 @@ class ConsentAdminTest {
     }
 
     @Test
-    void the_view_carries_ids_times_and_revocation_but_not_the_oid() {
+    void theViewCarriesIdsTimesAndRevocationButNotTheOid() {
         ConsentRecordView view = ConsentRecordView.of(REVOKED);
 
         assertThat(view).isEqualTo(new ConsentRecordView(502, 102, "acc-rezida", "school-portal", "acc-father", false,
@@ -55,7 +55,7 @@ class ConsentAdminTest {
     }
 
     @Test
-    void csv_has_a_header_and_one_row_per_record() {
+    void csvHasAHeaderAndOneRowPerRecord() {
         String csv = ConsentCsv.write(List.of(ConsentRecordView.of(ACTIVE), ConsentRecordView.of(REVOKED)));
 
         assertThat(csv.split("\r\n")).containsExactly(
@@ -67,7 +67,7 @@ class ConsentAdminTest {
     }
 
     @Test
-    void csv_cells_are_quoted_and_formulas_defused() {
+    void csvCellsAreQuotedAndFormulasDefused() {
         assertThat(ConsentCsv.cell("plain")).isEqualTo("plain");
         assertThat(ConsentCsv.cell(null)).isEmpty();
         assertThat(ConsentCsv.cell("a,b")).isEqualTo("\"a,b\"");
@@ -81,7 +81,7 @@ class ConsentAdminTest {
     }
 
     @Test
-    void a_page_is_one_registry_call_newest_first() throws Exception {
+    void aPageIsOneRegistryCallNewestFirst() throws Exception {
         FakeConsentRegistry registry = registryWith(3);
 
         List<ConsentRecordView> page = ConsentListing.page(registry, ALL_CLIENTS, ConsentQuery.page(null, 1, 1));
@@ -91,14 +91,14 @@ class ConsentAdminTest {
     }
 
     @Test
-    void a_student_filter_is_passed_on() throws Exception {
+    void aStudentFilterIsPassedOn() throws Exception {
         FakeConsentRegistry registry = registryWith(3);
         assertThat(ConsentListing.page(registry, ALL_CLIENTS, ConsentQuery.page("acc-s0", null, null)))
                 .extracting(ConsentRecordView::studentAccountId).containsExactly("acc-s0");
     }
 
     @Test
-    void an_export_is_fetched_in_chunks_until_the_registry_runs_out() throws Exception {
+    void anExportIsFetchedInChunksUntilTheRegistryRunsOut() throws Exception {
         FakeConsentRegistry registry = registryWith(1203);
 
         List<ConsentRecordView> all = ConsentListing.export(registry, ALL_CLIENTS, ConsentQuery.export(null, null, null));
@@ -109,7 +109,7 @@ class ConsentAdminTest {
     }
 
     @Test
-    void an_export_stops_at_max() throws Exception {
+    void anExportStopsAtMax() throws Exception {
         FakeConsentRegistry registry = registryWith(1203);
 
         List<ConsentRecordView> some = ConsentListing.export(registry, ALL_CLIENTS, ConsentQuery.export(null, 100, 600));
@@ -119,7 +119,7 @@ class ConsentAdminTest {
     }
 
     @Test
-    void an_exact_chunk_boundary_costs_one_empty_call() throws Exception {
+    void anExactChunkBoundaryCostsOneEmptyCall() throws Exception {
         FakeConsentRegistry registry = registryWith(500);
         assertThat(ConsentListing.export(registry, ALL_CLIENTS, ConsentQuery.export(null, null, null))).hasSize(500);
         assertThat(registry.calls).hasSize(2);

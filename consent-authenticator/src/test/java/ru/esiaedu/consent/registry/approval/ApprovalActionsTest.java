@@ -49,7 +49,7 @@ class ApprovalActionsTest {
     }
 
     @Test
-    void approving_records_the_consent_with_the_recipient_account_oid_and_text_version() throws Exception {
+    void approvingRecordsTheConsentWithTheRecipientAccountOidAndTextVersion() throws Exception {
         ApprovalResult result = as("oid-mother").apply(cmd("approve:" + forMother.id()));
 
         assertThat(result.outcome()).isEqualTo(Outcome.DONE);
@@ -68,7 +68,7 @@ class ApprovalActionsTest {
     }
 
     @Test
-    void approving_twice_changes_nothing_and_records_no_second_event() throws Exception {
+    void approvingTwiceChangesNothingAndRecordsNoSecondEvent() throws Exception {
         as("oid-mother").apply(cmd("approve:" + forMother.id()));
         ApprovalResult again = as("oid-mother").apply(cmd("approve:" + forMother.id()));
 
@@ -80,7 +80,7 @@ class ApprovalActionsTest {
     }
 
     @Test
-    void a_forged_request_id_is_refused_and_nothing_is_written() throws Exception {
+    void aForgedRequestIdIsRefusedAndNothingIsWritten() throws Exception {
         for (String forged : List.of("approve:" + forStranger.id(), "decline:" + forStranger.id(), "approve:99999")) {
             ApprovalResult result = as("oid-mother").apply(cmd(forged));
             assertThat(result.outcome()).as(forged).isEqualTo(Outcome.REFUSED);
@@ -94,13 +94,13 @@ class ApprovalActionsTest {
     }
 
     @Test
-    void a_person_without_registry_accounts_can_do_nothing() throws Exception {
+    void aPersonWithoutRegistryAccountsCanDoNothing() throws Exception {
         assertThat(as("oid-nobody").apply(cmd("approve:" + forMother.id())).outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(as("oid-nobody").apply(cmd("revoke:1")).outcome()).isEqualTo(Outcome.REFUSED);
     }
 
     @Test
-    void declining_is_recorded_as_update_consent_declined() throws Exception {
+    void decliningIsRecordedAsUpdateConsentDeclined() throws Exception {
         ApprovalResult result = as("oid-father").apply(cmd("decline:" + forMother.id()));
 
         assertThat(result.outcome()).isEqualTo(Outcome.DONE);
@@ -116,7 +116,7 @@ class ApprovalActionsTest {
     }
 
     @Test
-    void the_other_parent_deciding_first_is_reported() throws Exception {
+    void theOtherParentDecidingFirstIsReported() throws Exception {
         as("oid-father").apply(cmd("approve:" + forMother.id()));
 
         ApprovalResult approve = as("oid-mother").apply(cmd("approve:" + forMother.id()));
@@ -130,14 +130,14 @@ class ApprovalActionsTest {
     }
 
     @Test
-    void approving_a_declined_request_is_refused_as_decided() throws Exception {
+    void approvingADeclinedRequestIsRefusedAsDecided() throws Exception {
         as("oid-mother").apply(cmd("decline:" + forMother.id()));
         assertThat(as("oid-mother").apply(cmd("approve:" + forMother.id())).outcome()).isEqualTo(Outcome.ALREADY_DECIDED);
         assertThat(registry.consents).isEmpty();
     }
 
     @Test
-    void revoking_an_own_consent_keeps_the_row_and_records_revoke_grant() throws Exception {
+    void revokingAnOwnConsentKeepsTheRowAndRecordsRevokeGrant() throws Exception {
         long consentId = as("oid-mother").apply(cmd("approve:" + forMother.id())).event().consentId();
 
         ApprovalResult result = as("oid-mother").apply(cmd("revoke:" + consentId));
@@ -158,7 +158,7 @@ class ApprovalActionsTest {
     }
 
     @Test
-    void someone_elses_consent_cannot_be_revoked_here() throws Exception {
+    void someoneElsesConsentCannotBeRevokedHere() throws Exception {
         long consentId = as("oid-father").apply(cmd("approve:" + forMother.id())).event().consentId();
 
         ApprovalResult result = as("oid-stranger").apply(cmd("revoke:" + consentId));
@@ -169,14 +169,14 @@ class ApprovalActionsTest {
     }
 
     @Test
-    void registry_down_propagates() {
+    void registryDownPropagates() {
         registry.down = true;
         assertThatThrownBy(() -> as("oid-mother").apply(cmd("approve:" + forMother.id())))
                 .isInstanceOf(RegistryUnavailableException.class);
     }
 
     @Test
-    void continue_is_not_a_registry_action() {
+    void continueIsNotARegistryAction() {
         assertThatThrownBy(() -> as("oid-mother").apply(ApprovalCommand.CONTINUE)).isInstanceOf(IllegalArgumentException.class);
     }
 }

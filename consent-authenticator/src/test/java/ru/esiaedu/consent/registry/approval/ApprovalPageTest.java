@@ -34,7 +34,7 @@ class ApprovalPageTest {
     }
 
     @Test
-    void pending_requests_of_all_the_persons_accounts_with_child_class_school_and_system() throws Exception {
+    void pendingRequestsOfAllThePersonsAccountsWithChildClassSchoolAndSystem() throws Exception {
         ConsentRequestRecord first = registry.putRequest("acc-rezida", "school-portal", ConsentRequestStatus.PENDING, false, "acc-mother-sch1");
         ConsentRequestRecord second = registry.putRequest("acc-amina", "library", ConsentRequestStatus.PENDING, false, "acc-mother-gym5", "acc-father");
         registry.putRequest("acc-amina", "school-portal", ConsentRequestStatus.DECLINED, false, "acc-mother-gym5");
@@ -50,7 +50,7 @@ class ApprovalPageTest {
     }
 
     @Test
-    void only_active_consents_the_person_granted_are_listed() throws Exception {
+    void onlyActiveConsentsThePersonGrantedAreListed() throws Exception {
         ConsentRequestRecord a = registry.putRequest("acc-rezida", "school-portal", ConsentRequestStatus.PENDING, false, "acc-mother-sch1");
         ConsentRequestRecord b = registry.putRequest("acc-amina", "school-portal", ConsentRequestStatus.PENDING, false, "acc-mother-gym5");
         ConsentRecord active = registry.approveConsentRequest(a.id(), "acc-mother-sch1", "oid-mother", "2026-11").orElseThrow();
@@ -69,7 +69,7 @@ class ApprovalPageTest {
     }
 
     @Test
-    void a_child_missing_from_the_registry_still_shows_the_request() throws Exception {
+    void aChildMissingFromTheRegistryStillShowsTheRequest() throws Exception {
         registry.putRequest("acc-gone", "school-portal", ConsentRequestStatus.PENDING, false, "acc-mother-sch1");
 
         ApprovalPage page = ApprovalPage.load(registry, "oid-mother", ApprovalPageTest::clientName);
@@ -85,7 +85,7 @@ class ApprovalPageTest {
     }
 
     @Test
-    void a_person_without_accounts_gets_an_empty_page_without_further_queries() throws Exception {
+    void aPersonWithoutAccountsGetsAnEmptyPageWithoutFurtherQueries() throws Exception {
         ApprovalPage page = ApprovalPage.load(registry, "oid-nobody", ApprovalPageTest::clientName);
 
         assertThat(page.pending()).isEmpty();
@@ -94,7 +94,7 @@ class ApprovalPageTest {
     }
 
     @Test
-    void each_child_is_read_once() throws Exception {
+    void eachChildIsReadOnce() throws Exception {
         registry.putRequest("acc-rezida", "school-portal", ConsentRequestStatus.PENDING, false, "acc-mother-sch1");
         registry.putRequest("acc-rezida", "library", ConsentRequestStatus.PENDING, false, "acc-mother-sch1");
 
@@ -104,7 +104,7 @@ class ApprovalPageTest {
     }
 
     @Test
-    void attributes_for_the_template() throws Exception {
+    void attributesForTheTemplate() throws Exception {
         ConsentRequestRecord a = registry.putRequest("acc-rezida", "school-portal", ConsentRequestStatus.PENDING, false, "acc-mother-sch1");
         ConsentRequestRecord b = registry.putRequest("acc-amina", "school-portal", ConsentRequestStatus.PENDING, false, "acc-mother-gym5");
         ConsentRecord consent = registry.approveConsentRequest(b.id(), "acc-mother-gym5", "oid-mother", "2026-11").orElseThrow();
@@ -123,7 +123,7 @@ class ApprovalPageTest {
     }
 
     @Test
-    void the_outage_page_has_nothing_but_the_flag() {
+    void theOutagePageHasNothingButTheFlag() {
         Map<String, Object> attributes = ApprovalPage.registryUnavailable().attributes("2026-11", ZoneId.of("UTC"));
         assertThat(attributes).containsEntry(ApprovalPage.ATTR_REGISTRY_DOWN, true)
                 .containsEntry(ApprovalPage.ATTR_REQUESTS, List.of())

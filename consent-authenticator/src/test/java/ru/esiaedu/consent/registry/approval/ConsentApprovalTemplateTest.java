@@ -114,7 +114,7 @@ class ConsentApprovalTemplateTest {
     }
 
     @Test
-    void a_request_and_a_consent_with_their_buttons() throws Exception {
+    void aRequestAndAConsentWithTheirButtons() throws Exception {
         FakeConsentRegistry registry = registryWithOneOfEach();
         String html = render(attributes(registry), "ru");
 
@@ -138,13 +138,13 @@ class ConsentApprovalTemplateTest {
     }
 
     @Test
-    void school_data_is_escaped() throws Exception {
+    void schoolDataIsEscaped() throws Exception {
         String html = render(attributes(registryWithOneOfEach()), "ru");
         assertThat(html).contains("Джалилов &lt;b&gt;Резида&lt;/b&gt;").doesNotContain("<b>Резида</b>");
     }
 
     @Test
-    void nothing_waiting_shows_a_note_and_continue_first() throws Exception {
+    void nothingWaitingShowsANoteAndContinueFirst() throws Exception {
         FakeConsentRegistry registry = new FakeConsentRegistry()
                 .add(FakeConsentRegistry.account("acc-mother", RegistryRole.PARENT, null, "Захарченко", "Диана", List.of(), "oid-mother"));
         String html = render(attributes(registry), "ru");
@@ -155,7 +155,7 @@ class ConsentApprovalTemplateTest {
     }
 
     @Test
-    void registry_down_shows_the_message_and_only_continue() throws Exception {
+    void registryDownShowsTheMessageAndOnlyContinue() throws Exception {
         String html = render(ApprovalPage.registryUnavailable().attributes(ConsentIds.CONSENT_TEXT_VERSION, ZoneOffset.UTC), "ru");
 
         assertThat(html).contains("id=\"esia-consent-registry-down\"", "Реестр сейчас недоступен, попробуйте позже")
@@ -165,14 +165,14 @@ class ConsentApprovalTemplateTest {
     }
 
     @Test
-    void the_english_page_renders_too() throws Exception {
+    void theEnglishPageRendersToo() throws Exception {
         String html = render(attributes(registryWithOneOfEach()), "en");
         assertThat(html).contains("Consents to process children", "Approve", "Decline", "Revoke", "Continue",
                 "<li>date of birth</li>", "Consent text version: 2026-11");
     }
 
     @Test
-    void every_key_the_page_and_the_code_use_exists_in_both_languages() throws IOException {
+    void everyKeyThePageAndTheCodeUseExistsInBothLanguages() throws IOException {
         Set<String> used = new TreeSet<>();
         Matcher matcher = Pattern.compile("msg\\(\"([A-Za-z.]+)\"")
                 .matcher(Files.readString(LOGIN.resolve(PAGE), StandardCharsets.UTF_8));
@@ -190,7 +190,7 @@ class ConsentApprovalTemplateTest {
     }
 
     @Test
-    void the_brief_wording_is_kept() throws IOException {
+    void theBriefWordingIsKept() throws IOException {
         Properties ru = messages("ru");
         assertThat(ru.getProperty("esiaConsentApprovalTitle")).isEqualTo("Согласия на обработку данных детей");
         assertThat(ru.getProperty("esiaConsentApprovalApprove")).isEqualTo("Подтвердить");
@@ -205,7 +205,7 @@ class ConsentApprovalTemplateTest {
     }
 
     @Test
-    void the_mail_defaults_in_java_are_the_russian_theme_texts() throws IOException {
+    void theMailDefaultsInJavaAreTheRussianThemeTexts() throws IOException {
         Properties ru = messages("ru");
         Properties en = messages("en");
         ConsentMailTexts fromTheme = ConsentMailTexts.of(ru::getProperty, Locale.forLanguageTag("ru"));
@@ -221,7 +221,7 @@ class ConsentApprovalTemplateTest {
     }
 
     @Test
-    void apostrophes_are_doubled_for_message_format() throws IOException {
+    void apostrophesAreDoubledForMessageFormat() throws IOException {
         for (String language : List.of("ru", "en")) {
             java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
             messages(language).forEach((key, value) -> {
@@ -235,7 +235,7 @@ class ConsentApprovalTemplateTest {
     }
 
     @Test
-    void the_keys_sit_under_their_header() throws IOException {
+    void theKeysSitUnderTheirHeader() throws IOException {
         for (String language : List.of("ru", "en")) {
             List<String> lines = Files.readAllLines(LOGIN.resolve("messages/messages_" + language + ".properties"),
                     StandardCharsets.UTF_8);
