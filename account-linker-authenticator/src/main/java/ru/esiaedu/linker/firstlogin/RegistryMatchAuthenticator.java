@@ -49,6 +49,11 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
     /** Long enough to create the user after a match; short enough not to block a retry for long. */
     static final long FIRST_LOGIN_LOCK_SECONDS = 30;
 
+    /** The single-use key of the one-first-login-per-person lock. */
+    public static String firstLoginLock(String realmId, String oid) {
+        return FIRST_LOGIN_LOCK_PREFIX + realmId + ":" + oid;
+    }
+
     private final Clock clock;
 
     public RegistryMatchAuthenticator(Clock clock) {
@@ -74,7 +79,7 @@ public final class RegistryMatchAuthenticator extends AbstractIdpAuthenticator {
         authSession.setAuthNote(LoginNotes.OID, person.oid());
         // One first login per person at a time, cluster-wide: two at once would both try to create the
         // user (the database lets one win, the other would end on Keycloak's generic error).
-        String lock = FIRST_LOGIN_LOCK_PREFIX + context.getRealm().getId() + ":" + person.oid();
+        String lock = firstLoginLock(context.getRealm().getId(), person.oid());
         if (!context.getSession().singleUseObjects().putIfAbsent(lock, FIRST_LOGIN_LOCK_SECONDS)) {
             context.getEvent().detail("reason", "first login of this person already in progress");
             context.challenge(LinkerPages.loginInProgress(context));

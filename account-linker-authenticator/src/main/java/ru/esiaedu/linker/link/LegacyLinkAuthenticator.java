@@ -60,6 +60,10 @@ public final class LegacyLinkAuthenticator implements Authenticator {
     static final String BUTTON_SEARCH = "search";
     static final String FIELD_QUERY = "organisationQuery";
     static final String EVENT_DETAIL_METHOD = "link_method";
+    /** Field limits: the registry's organisation id column, and well above any school system's login or password. */
+    static final int MAX_ORGANISATION_ID = 64;
+    static final int MAX_LOGIN = 100;
+    static final int MAX_PASSWORD = 256;
 
     private final Clock clock;
 
@@ -133,6 +137,15 @@ public final class LegacyLinkAuthenticator implements Authenticator {
         }
         if (!missing.isEmpty()) {
             showForm(context, organisationId, login, form, missing, null);
+            return;
+        }
+        if (organisationId.length() > MAX_ORGANISATION_ID || login.length() > MAX_LOGIN || password.length() > MAX_PASSWORD) {
+            // No school login or password is that long: answered like a wrong one, without asking the registry or
+            // counting (no password was checked), and nothing over-long goes back into the page.
+            event(context).detail("reason", "link form field too long").error(Errors.INVALID_USER_CREDENTIALS);
+            showForm(context, organisationId.length() > MAX_ORGANISATION_ID ? null : organisationId,
+                    login.length() > MAX_LOGIN ? login.substring(0, MAX_LOGIN) : login, form, List.of(),
+                    new FormMessage("esiaLinkInvalidCredentials"));
             return;
         }
 

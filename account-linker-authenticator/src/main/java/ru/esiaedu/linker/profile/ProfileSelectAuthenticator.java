@@ -21,6 +21,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import ru.esiaedu.linker.LinkerNotes;
 import ru.esiaedu.esia.person.BrokeredEsiaPerson;
 import ru.esiaedu.linker.firstlogin.MatchNotes;
+import ru.esiaedu.linker.firstlogin.RegistryMatchAuthenticator;
 import ru.esiaedu.linker.firstlogin.StudentNotFoundNotice;
 import ru.esiaedu.linker.match.MatchAndLink;
 import ru.esiaedu.login.ChosenRole;
@@ -74,6 +75,12 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         }
         authSession.removeAuthNote(LinkerNotes.NEXT);
         String oid = ThisLogin.federatedOid(context.getSession(), context.getUser());
+        if (oid != null) {
+            // The user exists now: a first login that matched is over, so the same person may start another one
+            // (another role, another device) without waiting out the first-login lock.
+            context.getSession().singleUseObjects().remove(RegistryMatchAuthenticator.firstLoginLock(
+                    context.getRealm().getId(), oid));
+        }
         if (oid == null) {
             context.getEvent().detail("reason", "user has no ESIA identity");
             context.challenge(context.form().setError("esiaLinkerNoPerson").createErrorPage(jakarta.ws.rs.core.Response.Status.BAD_REQUEST));

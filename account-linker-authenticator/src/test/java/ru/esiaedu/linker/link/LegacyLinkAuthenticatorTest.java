@@ -109,6 +109,17 @@ class LegacyLinkAuthenticatorTest {
     }
 
     @Test
+    void overLongFieldsAnswerLikeAWrongPasswordWithoutAskingTheRegistryOrCounting() {
+        confirmedPerson();
+        submit("mine" + "x".repeat(LegacyLinkAuthenticator.MAX_LOGIN), "right");
+        submit("mine", "r".repeat(LegacyLinkAuthenticator.MAX_PASSWORD + 1));
+        assertThat(fakes.lastPage().error()).isEqualTo("esiaLinkInvalidCredentials");
+        assertThat(registry.legacyChecks).isEmpty();
+        assertThat(registry.links).isEmpty();
+        assertThat(fakes.singleUse.keySet()).noneMatch(key -> key.startsWith("esia-link-attempts:"));
+    }
+
+    @Test
     void anAttemptInFlightIsRefusedWithoutCheckingThePassword() {
         confirmedPerson();
         fakes.singleUse.put(LinkAttemptGuard.personKey("realm-id", OID) + ":in-flight", Map.of());
