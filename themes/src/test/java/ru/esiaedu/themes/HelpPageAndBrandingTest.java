@@ -85,10 +85,11 @@ class HelpPageAndBrandingTest {
     }
 
     @Test
-    void theHelpPageIsServedByARegisteredRealmResource() throws IOException {
-        assertThat(read("META-INF/services/org.keycloak.services.resource.RealmResourceProviderFactory"))
-                .contains("ru.esiaedu.themes.help.EsiaHelpResourceFactory");
-        assertThat(ru.esiaedu.themes.help.EsiaHelpResourceFactory.ID).isEqualTo("esia-help");
+    void theHelpPageIsServedByARegisteredRealmResource() {
+        // What Keycloak does at start-up: load every registered factory; the help page's path is the factory's id.
+        assertThat(java.util.ServiceLoader.load(org.keycloak.services.resource.RealmResourceProviderFactory.class).stream()
+                .map(java.util.ServiceLoader.Provider::get).map(org.keycloak.provider.ProviderFactory::getId))
+                .contains("esia-help");
     }
 
     @Test
@@ -140,15 +141,26 @@ class HelpPageAndBrandingTest {
     }
 
     @Test
-    void theLinkPageHasAnAccessibleSearchRememberMeAndForgotPassword() throws IOException {
-        String link = read(BASE + "esia-link.ftl");
-        assertThat(link).contains("<label for=\"organisationQuery\"", "aria-describedby=\"organisationQuery-hint esia-org-count\"",
-                "role=\"status\" aria-live=\"polite\"", "name=\"search\"", "id=\"organisation\" name=\"organisation\"",
-                "esiaLinkRememberMe", "id=\"esia-link-forgot-password\"",
-                "id=\"kc-login\"", "id=\"esia-link-exit\"");
-        Properties ru = messages("ru");
-        assertThat(ru.getProperty("esiaLinkForgotPassword")).isEqualTo("Забыли пароль?");
-        assertThat(ru.getProperty("esiaLinkRememberMe")).isEqualTo("Оставаться в системе");
+    void theLinkPageHasAnAccessibleSearchRememberMeAndForgotPassword() throws Exception {
+        java.util.Map<String, Object> realm = new java.util.HashMap<>(java.util.Map.of("name", "school",
+                "displayName", "Электронная школа", "password", true, "rememberMe", true, "resetPasswordAllowed", false,
+                "registrationAllowed", false, "loginWithEmailAllowed", true, "registrationEmailAsUsername", false));
+        java.util.Map<String, Object> url = java.util.Map.of(
+                "loginAction", "http://localhost/realms/school/login-actions/authenticate?code=c1",
+                "loginUrl", "http://localhost/realms/school/login-actions/authenticate",
+                "loginRestartFlowUrl", "http://localhost/realms/school/login-actions/restart");
+        String page = ThemeRenderer.render("esia-link.ftl", java.util.Map.of("esiaLinkMode", "form", "realm", realm,
+                "url", url,
+                "esiaLinkOrganisations", List.of(java.util.Map.of("id", "gym-chel-5", "name", "Гимназия № 5",
+                        "municipality", "Челябинск")), "properties", java.util.Map.of()), java.util.Map.of());
+        assertThat(page).contains("<label for=\"organisationQuery\"", "aria-describedby=\"organisationQuery-hint esia-org-count\"",
+                "role=\"status\" aria-live=\"polite\"", "name=\"search\"", "id=\"kc-login\"", "id=\"esia-link-exit\"",
+                "id=\"esia-link-forgot-password\"", "value=\"gym-chel-5\"");
+        String text = ThemeRenderer.text(page);
+        assertThat(text).contains(messages("ru").getProperty("esiaLinkForgotPassword"), "Гимназия № 5",
+                messages("ru").getProperty("esiaLinkRememberMe"));
+        assertThat(messages("ru").getProperty("esiaLinkForgotPassword")).isEqualTo("Забыли пароль?");
+        assertThat(messages("ru").getProperty("esiaLinkRememberMe")).isEqualTo("Оставаться в системе");
     }
 
     @Test
