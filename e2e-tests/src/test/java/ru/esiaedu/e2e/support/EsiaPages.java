@@ -99,9 +99,12 @@ public final class EsiaPages {
     /** Waits until the page shows one of the texts and returns the page text; fails if none appears. */
     public String waitForAnyText(String... expected) {
         try {
+            // A page that navigates while it is read answers "stale element" or, from Chromium's inspector, "node
+            // does not belong to the document": both mean "read again", not "the text is missing".
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .ignoring(StaleElementReferenceException.class)
                     .ignoring(NoSuchElementException.class)
+                    .ignoring(org.openqa.selenium.WebDriverException.class)
                     .until(d -> {
                         String text = d.findElement(By.tagName("body")).getText();
                         return java.util.Arrays.stream(expected).anyMatch(text::contains);
@@ -126,7 +129,7 @@ public final class EsiaPages {
             try {
                 WebElement body = browser.driver().findElement(By.tagName("body"));
                 return body.getText();
-            } catch (StaleElementReferenceException | NoSuchElementException e) {
+            } catch (org.openqa.selenium.WebDriverException e) {   // stale, missing, or the page moved on
                 if (attempt >= 10) {
                     throw e;
                 }
