@@ -207,7 +207,8 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
      */
     @Test
     void aChildWithASimplifiedAccountGetsInByThePhoneOnTheirCardAndASimplifiedAdultDoesNot() throws Exception {
-        emulator.consents().grant("SCHOOL01", SIMPLIFIED_CHILD, "1000300101");
+        // This class is about matching: a consent in force, whoever gave it (ConsentE2ETest is about who may).
+        emulator.consents().grant("SCHOOL01", SIMPLIFIED_CHILD, SIMPLIFIED_CHILD);
         JsonNode child = signInForTokens(portal.loginUrl(UUID.randomUUID().toString()), "student", SIMPLIFIED_CHILD);
         assertThat(child.path("school_profile").path("registry_id").asText()).isEqualTo("acc-semenova-sch1");
         assertThat(new RegistrySql(keycloak).linkedAccounts(SIMPLIFIED_CHILD)).containsExactly("acc-semenova-sch1");
