@@ -47,7 +47,7 @@ class ConcurrentFirstLoginE2ETest {
         emulator = SharedEmulator.get();
         admin = keycloak.admin();
         RealmFixture.importInto(keycloak, emulator.baseUrl());
-        // seed 002: the teen gets in only with a parent's consent (ConsentE2ETest is about that)
+        // the teen gets in only with a parent's consent (ConsentE2ETest is about that)
         emulator.consents().grant("SCHOOL01", TEEN, "1000300101");
     }
 

@@ -29,7 +29,7 @@ import ru.esiaedu.emulator.ConsentRequestView;
 import ru.esiaedu.emulator.Fault;
 
 /**
- * Seed 002 end to end: students get in only with a consent, checked at every login. Gosuslugi's side is the
+ * The consent rule end to end («для входа в дневник нужно согласие»): students get in only with a consent, checked at every login. Gosuslugi's side is the
  * emulator's «Согласия и доверенности»; the {@code registry} source's side is our approval page and e-mail.
  *
  * <p>Persons: 1000300105 (10, child account; parents 1000300101 and 1000300110), 1000300104 (15; the same

@@ -41,7 +41,7 @@ class EsiaLoginE2ETest extends SchoolRealmBrowserTest {
     private static final String SIMPLIFIED = "1000300106";
     private static final String UNVERIFIED_CONTACTS = "1000300107";
 
-    /** Seed 002: a student gets in only with a consent; this class is about the login itself (see ConsentE2ETest). */
+    /** A student gets in only with a consent; this class is about the login itself (see ConsentE2ETest). */
     @BeforeAll
     static void theChildHasAParentsConsent() {
         emulator.consents().grant("SCHOOL01", CHILD, PARENT);

@@ -86,7 +86,7 @@ class PortalJourneyE2ETest extends SchoolRealmBrowserTest {
 
     @Test
     void aParentOfTwoGoesFromThePortalThroughTheOrganisationPickerBackToThePortal() throws Exception {
-        // The school linked her Гимназия № 5 account (seed 001: after the cut-off only staff link accounts);
+        // The school linked her Гимназия № 5 account (after the cut-off only staff link accounts);
         // restoreTheRegistry() undoes it.
         new RegistrySql(keycloak).execute("UPDATE sr_account SET esia_oid = '" + PARENT_OF_TWO + "' WHERE id = 'acc-zakharchenko-gym5'");
         portalPage.open();
@@ -116,7 +116,7 @@ class PortalJourneyE2ETest extends SchoolRealmBrowserTest {
 
     @Test
     void aStudentGoesFromThePortalThroughGosuslugiBackToThePortal() {
-        emulator.consents().grant("SCHOOL01", STUDENT_19, STUDENT_19);   // seed 002: his own consent, given earlier
+        emulator.consents().grant("SCHOOL01", STUDENT_19, STUDENT_19);   // his own consent (18+), given earlier
         portalPage.open();
         portalPage.loginAs("student");
         pages.signInAs(STUDENT_19).grantIfAsked();

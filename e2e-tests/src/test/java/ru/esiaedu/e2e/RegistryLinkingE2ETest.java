@@ -47,7 +47,7 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
     private static final String PARENT_OF_TWO = "1000300101";
     private static final String LEGACY_PASSWORD = "Sgo-2024!";
 
-    /** Seed 002: students get in only with a consent; this class is about matching (see ConsentE2ETest). */
+    /** Students get in only with a consent; this class is about matching (see ConsentE2ETest). */
     @BeforeAll
     static void theStudentsHaveConsents() {
         emulator.consents().grant("SCHOOL01", STUDENT_18, STUDENT_18);
@@ -103,7 +103,7 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
 
     @Test
     void severalProfilesOfTheChosenRoleShowThePickerAndTheChoiceGoesIntoTheToken() throws Exception {
-        // The school linked a second staff account of the teacher (seed 001: only staff may link now).
+        // The school linked a second staff account of the teacher («привязка … возможна только ответственным сотрудником»).
         signInForTokens(portal.loginUrl(UUID.randomUUID().toString()) + "&role=staff", null, TEACHER_PARENT);
         new RegistrySql(keycloak).execute("INSERT INTO sr_account (id, account_role, organisation_id, last_name, first_name, middle_name, last_name_norm,"
                 + " first_name_norm, middle_name_norm, birth_date, snils, esia_oid, created_at)"
