@@ -12,6 +12,7 @@ import org.keycloak.broker.provider.UserAuthenticationIdentityProvider;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -118,11 +119,15 @@ public final class ThisLogin {
 
     /** The oid of the user's ESIA federated identity; null without a user or link. */
     public static String federatedOid(KeycloakSession session, UserModel user) {
+        return federatedOid(session, session.getContext().getRealm(), user);
+    }
+
+    /** The same in a given realm (a required action, where the flow's context is not at hand). */
+    public static String federatedOid(KeycloakSession session, RealmModel realm, UserModel user) {
         if (user == null) {
             return null;
         }
-        FederatedIdentityModel identity = session.users()
-                .getFederatedIdentity(session.getContext().getRealm(), user, LoginNotes.ESIA_ALIAS);
+        FederatedIdentityModel identity = session.users().getFederatedIdentity(realm, user, LoginNotes.ESIA_ALIAS);
         return identity == null ? null : identity.getUserId();
     }
 

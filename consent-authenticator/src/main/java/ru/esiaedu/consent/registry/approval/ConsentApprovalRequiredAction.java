@@ -16,14 +16,12 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 import ru.esiaedu.consent.ConsentIds;
 import ru.esiaedu.consent.registry.RegistryConsentEvents;
-import ru.esiaedu.login.LoginNotes;
 import ru.esiaedu.login.step.Registry;
+import ru.esiaedu.login.step.ThisLogin;
 import ru.esiaedu.registry.RegistryUnavailableException;
 
 /**
@@ -152,13 +150,7 @@ public final class ConsentApprovalRequiredAction implements RequiredActionProvid
     }
 
     private static Optional<String> esiaOid(RequiredActionContext context) {
-        UserModel user = context.getUser();
-        if (user == null) {
-            return Optional.empty();
-        }
-        FederatedIdentityModel identity = context.getSession().users()
-                .getFederatedIdentity(context.getRealm(), user, LoginNotes.ESIA_ALIAS);
-        return identity == null || identity.getUserId() == null ? Optional.empty() : Optional.of(identity.getUserId());
+        return Optional.ofNullable(ThisLogin.federatedOid(context.getSession(), context.getRealm(), context.getUser()));
     }
 
     @Override
