@@ -9,7 +9,9 @@ import java.util.List;
 public enum LinkRule {
     SNILS, PHONE, EMAIL, NAME_DOCUMENT,
     /** The person typed the account's old login and password («Привязать учётную запись»). */
-    LEGACY_LOGIN;
+    LEGACY_LOGIN,
+    /** A staff member of the organisation linked the person (from a request or the class page). */
+    STAFF;
 
     /** The rules matching tries, in order. */
     public static final List<LinkRule> MATCH_ORDER = List.of(SNILS, PHONE, EMAIL, NAME_DOCUMENT);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.keycloak.provider.Provider;
 
+import ru.esiaedu.registry.school.SchoolOffice;
+
 /**
  * The school registry as seen by the login flows. The registry owns normalisation: finders take values as ESIA or a
  * form gives them (a SNILS with dashes, a phone in any format, a name in any case, with Ё or Е) and normalise them with
@@ -105,4 +107,11 @@ public interface SchoolRegistryProvider extends Provider {
 
     /** For realm admins: consents newest first, optionally of one student account; paged. */
     List<ConsentRecord> listConsents(String studentAccountIdOrNull, int first, int max) throws RegistryUnavailableException;
+
+    // --- the school's side ------------------------------------------------------------------------------------
+
+    /** The staff-side operations of this registry; empty when the registry has none (a read-only registry). */
+    default Optional<SchoolOffice> office() {
+        return Optional.empty();
+    }
 }
