@@ -170,12 +170,12 @@ class MatchingSafetyE2ETest extends SchoolRealmBrowserTest {
                 + "})).then(done);", forms);
 
         assertThat(answers).hasSize(10);
-        List<String> pages = List.of("Неверный логин или пароль", "Слишком много неудачных попыток", "ещё проверяется");
+        List<String> told = List.of("Неверный логин или пароль", "Слишком много неудачных попыток", "ещё проверяется");
         assertThat(answers).extracting(a -> ((Number) a.get("status")).intValue())
                 .as("every tab gets a page, none a server error").containsOnly(200);
         assertThat(answers).extracting(a -> String.valueOf(a.get("text")))
                 .as("each tab is told: wrong password, locked, or another attempt is being checked")
-                .allMatch(text -> pages.stream().anyMatch(text::contains));
+                .allMatch(text -> told.stream().anyMatch(text::contains));
         long checked = wrongPasswordEvents(TEN_TABS);
         assertThat(checked).as("wrong passwords that reached the password check").isBetween(1L, (long) failureFactor);
         assertThat(new RegistrySql(keycloak).linkedAccounts(TEN_TABS)).isEmpty();
