@@ -39,6 +39,20 @@ public final class SchoolPortal {
         this.codeVerifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
+    private SchoolPortal(String realmUrl, String redirectUri, String codeVerifier) {
+        this.realmUrl = realmUrl;
+        this.redirectUri = redirectUri;
+        this.codeVerifier = codeVerifier;
+    }
+
+    /**
+     * This portal (its redirect URI and PKCE verifier) reaching Keycloak through another node of the cluster, as a
+     * load balancer would send it.
+     */
+    public SchoolPortal throughNode(String nodeUrl, String realm) {
+        return new SchoolPortal(nodeUrl + "/realms/" + realm, redirectUri, codeVerifier);
+    }
+
     public String loginUrl(String state) {
         return realmUrl + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
                 + "&response_type=code&scope=openid&state=" + state
