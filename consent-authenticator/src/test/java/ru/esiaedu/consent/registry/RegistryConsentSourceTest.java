@@ -212,6 +212,45 @@ class RegistryConsentSourceTest {
     }
 
     @Test
+    void aMailLostToAMailServerOutageIsSentAtTheNextLoginWhileTheRequestIsPending() throws Exception {
+        mailer.failFor.add("mother@example.ru");
+        ConsentRequestOutcome first = source.request(minor(CHILD));
+        assertThat(mailer.sent).isEmpty();
+
+        mailer.failFor.clear();
+        ConsentRequestOutcome second = source.request(minor(CHILD));
+
+        assertThat(second.created()).isFalse();
+        assertThat(second.requestId()).isEqualTo(first.requestId());
+        assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("mother@example.ru");
+        assertThat(registry.requests).hasSize(1);
+    }
+
+    @Test
+    void aDeliveredMailIsNotSentAgainAtLaterLogins() throws Exception {
+        mailer.failFor.add("mother@example.ru");
+        source.request(minor(CHILD));
+        mailer.failFor.clear();
+        source.request(minor(CHILD));
+        source.request(minor(CHILD));
+        source.request(minor(CHILD));
+
+        assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("mother@example.ru");
+    }
+
+    @Test
+    void onlyTheRecipientsTheMailDidNotReachAreMailedAgain() throws Exception {
+        registry.add(account(FATHER, RegistryRole.PARENT, null, "Джалилов", "Рустам", List.of("father@example.ru"), "oid-father"));
+        mailer.failFor.add("mother@example.ru");
+        source.request(minor(CHILD));
+
+        mailer.failFor.clear();
+        source.request(minor(CHILD));
+
+        assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("father@example.ru", "mother@example.ru");
+    }
+
+    @Test
     void aBrokenMailerDoesNotFailTheRequest() throws Exception {
         RegistryConsentSource broken = new RegistryConsentSource(() -> registry, subject -> {
             throw new IllegalStateException("no theme");
