@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.ConsentNoticeRecord;
 import ru.esiaedu.registry.ConsentRecord;
 import ru.esiaedu.registry.ConsentRequestReceipt;
 import ru.esiaedu.registry.ConsentRequestRecord;
@@ -112,7 +113,7 @@ abstract class AbstractRegistryTest {
         try (Connection c = admin(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM registry_databasechangelog")) {
             r.next();
-            assertThat(r.getInt(1)).isEqualTo(8);   // 3 + 1 + 1 schema changesets, 3 demo data changesets
+            assertThat(r.getInt(1)).isEqualTo(9);   // 3 + 1 + 1 + 1 schema changesets, 3 demo data changesets
         }
         try (Connection c = admin()) {
             assertThat(tableExists(c, "databasechangelog")).as("Keycloak's changelog table untouched").isFalse();
@@ -588,6 +589,27 @@ abstract class AbstractRegistryTest {
             r.next();
             assertThat(r.getObject(1, LocalDateTime.class)).isEqualTo(LocalDateTime.of(2026, 9, 1, 9, 0));
         }
+    }
+
+    @Test
+    void aConsentRequestsMailIsTriedByOneLoginAtATimeAndRemembersWhomItReached() throws Exception {
+        ConsentRequestRecord request = registry.requestConsent(AMINA, CLIENT, false).request();
+        assertThat(registry.findConsentNotice(request.id())).contains(new ConsentNoticeRecord(request.id(), 0, null, Set.of()));
+
+        assertThat(registry.claimConsentNotice(request.id(), 0)).isTrue();
+        assertThat(registry.claimConsentNotice(request.id(), 0)).as("the other login at the same moment").isFalse();
+        registry.recordConsentNoticeReached(request.id(), FATHER);
+        registry.recordConsentNoticeReached(request.id(), STRANGER);   // not a recipient: nothing recorded
+
+        assertThat(registry.findConsentNotice(request.id()))
+                .contains(new ConsentNoticeRecord(request.id(), 1, CLOCK.instant(), Set.of(FATHER)));
+        assertThat(registry.claimConsentNotice(request.id(), 1)).isTrue();
+        assertThat(registry.findConsentNotice(request.id()).orElseThrow().attempts()).isEqualTo(2);
+
+        // a decided request is not mailed any more
+        registry.declineConsentRequest(request.id(), MOTHER);
+        assertThat(registry.claimConsentNotice(request.id(), 2)).isFalse();
+        assertThat(registry.findConsentNotice(-1)).isEmpty();
     }
 
     @Test
