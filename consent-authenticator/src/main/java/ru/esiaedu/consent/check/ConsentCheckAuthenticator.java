@@ -26,6 +26,7 @@ import ru.esiaedu.consent.ConsentIds;
 import ru.esiaedu.consent.esia.AssumedInterfaceWarning;
 import ru.esiaedu.consent.source.ConsentRequestOutcome;
 import ru.esiaedu.consent.source.ConsentSource;
+import ru.esiaedu.consent.source.RequestMail;
 import ru.esiaedu.esia.broker.EsiaIdentityProviderConfig;
 import ru.esiaedu.esia.person.BrokeredEsiaPerson;
 import ru.esiaedu.esia.broker.EsiaIdentityProviderFactory;
@@ -50,10 +51,14 @@ public final class ConsentCheckAuthenticator implements Authenticator {
 
     /** Auth note: the request id (or "-") once this login has asked the source. */
     public static final String NOTE_REQUESTED = "esia.consent.requested";
+    /** Auth note: what became of the request's mail in this login ({@link RequestMail}). */
+    public static final String NOTE_MAIL = "esia.consent.mail";
 
     /** Form field {@code action}: the buttons of the two pages. */
     public static final String ACTION_RECHECK = "recheck";
     public static final String ACTION_APPROVE = "approve";
+    /** «Отправить письмо ещё раз». */
+    public static final String ACTION_RESEND = "resend";
     public static final String ACTION_RETRY = Pages.ACTION_RETRY;
     public static final String ACTION_EXIT = Pages.ACTION_EXIT;
     /** Checkbox «Я даю согласие на обработку моих персональных данных…». */
@@ -82,6 +87,8 @@ public final class ConsentCheckAuthenticator implements Authenticator {
         Step step = new Step(context);
         if (ACTION_RECHECK.equals(action)) {
             step.finish(step.check.recheck(step.login, step.source, step.memory));
+        } else if (ACTION_RESEND.equals(action)) {
+            step.finish(step.check.resend(step.login, step.source, step.memory));
         } else if (ACTION_APPROVE.equals(action)) {
             if (!"on".equals(form.getFirst(FORM_AGREE)) && !"true".equals(form.getFirst(FORM_AGREE))) {
                 step.agreeMissing = true;
@@ -252,6 +259,22 @@ public final class ConsentCheckAuthenticator implements Authenticator {
         public void remember(ConsentRequestOutcome outcome) {
             String id = outcome.requestId();
             authSession.setAuthNote(NOTE_REQUESTED, id == null || id.isBlank() ? "-" : id);
+            rememberMail(outcome.mail());
+        }
+
+        @Override
+        public RequestMail mail() {
+            String mail = authSession.getAuthNote(NOTE_MAIL);
+            try {
+                return mail == null ? RequestMail.NONE : RequestMail.valueOf(mail);
+            } catch (IllegalArgumentException e) {
+                return RequestMail.NONE;
+            }
+        }
+
+        @Override
+        public void rememberMail(RequestMail mail) {
+            authSession.setAuthNote(NOTE_MAIL, mail.name());
         }
     }
 
