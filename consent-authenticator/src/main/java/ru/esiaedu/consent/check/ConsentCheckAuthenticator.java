@@ -23,6 +23,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.consent.ConsentIds;
+import ru.esiaedu.consent.access.EndedSessions;
+import ru.esiaedu.consent.access.KeycloakStudentSessions;
 import ru.esiaedu.consent.esia.AssumedInterfaceWarning;
 import ru.esiaedu.consent.source.ConsentRequestOutcome;
 import ru.esiaedu.consent.source.ConsentSource;
@@ -141,6 +143,9 @@ public final class ConsentCheckAuthenticator implements Authenticator {
                 context.success();
                 return;
             }
+            if (outcome.kind() == ConsentOutcome.Kind.REQUIRED) {
+                endSessionsWithoutConsent(event);
+            }
             blocked(plan.loginError());
             LoginFormsProvider form = context.form();
             plan.attributes().forEach(form::setAttribute);
@@ -153,6 +158,30 @@ public final class ConsentCheckAuthenticator implements Authenticator {
                     ? form.createErrorPage(outcome.kind() == ConsentOutcome.Kind.MISCONFIGURED
                             ? Response.Status.INTERNAL_SERVER_ERROR : Response.Status.BAD_REQUEST)
                     : form.createForm(plan.template()));
+        }
+
+        /**
+         * No consent in force (revoked in Gosuslugi, or on the platform without us hearing of it): the student's
+         * sessions and offline tokens of this client obtained under the old consent end too.
+         */
+        private void endSessionsWithoutConsent(EventBuilder event) {
+            UserModel user = context.getUser();
+            if (user == null) {
+                return;
+            }
+            try {
+                EndedSessions ended = new KeycloakStudentSessions(context.getSession(), context.getRealm())
+                        .end(user, context.getAuthenticationSession().getClient());
+                if (ended.online() + ended.offline() > 0) {
+                    event.detail(EndedSessions.DETAIL_ONLINE, Integer.toString(ended.online()))
+                            .detail(EndedSessions.DETAIL_OFFLINE, Integer.toString(ended.offline()));
+                    LOG.infof("consent check: no consent in force for client '%s': %d session(s) and %d offline "
+                            + "session(s) of the student ended", login.clientId(), ended.online(), ended.offline());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("consent check: the student's sessions of client '%s' could not be ended (%s)",
+                        login.clientId(), e.getClass().getName());
+            }
         }
 
         /** English, technical, no personal data. */
