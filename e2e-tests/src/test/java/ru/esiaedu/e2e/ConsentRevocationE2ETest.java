@@ -68,6 +68,12 @@ class ConsentRevocationE2ETest extends SchoolRealmBrowserTest {
         offline = refreshed(offline);
         otherStudent = refreshed(otherStudent);
 
+        String teen = admin.users(REALM, "esia-" + TEEN).get(0).path("id").asText();
+        String adult = admin.users(REALM, "esia-" + ADULT).get(0).path("id").asText();
+        long teenSessions = portalSessions(teen);
+        assertThat(teenSessions).isPositive();
+        assertThat(portalOfflineSessions(teen)).isEqualTo(1);
+
         // The mother revokes on the platform's consent page.
         long consentId = new RegistrySql(keycloak).count("SELECT id FROM sr_consent WHERE student_account_id = '"
                 + TEEN_ACCOUNT + "' AND revoked_at IS NULL");
@@ -86,8 +92,30 @@ class ConsentRevocationE2ETest extends SchoolRealmBrowserTest {
         assertThat(afterOffline.status()).as("offline token after the revocation: %s", afterOffline.body()).isEqualTo(400);
         assertThat(afterOffline.body().path("error").asText()).isEqualTo("invalid_grant");
         assertThat(portal.refresh(otherStudent).status()).as("another student's refresh token").isEqualTo(200);
-        assertThat(ConsentSteps.detailsSince(admin, REALM, "REVOKE_GRANT", "ended_sessions", since)).containsExactly("2");
+        assertThat(portalSessions(teen)).isZero();
+        assertThat(portalOfflineSessions(teen)).isZero();
+        assertThat(portalSessions(adult)).as("another student's session").isPositive();
+        assertThat(ConsentSteps.detailsSince(admin, REALM, "REVOKE_GRANT", "ended_sessions", since))
+                .containsExactly(Long.toString(teenSessions));
         assertThat(ConsentSteps.detailsSince(admin, REALM, "REVOKE_GRANT", "ended_offline_sessions", since)).containsExactly("1");
+    }
+
+    /** The user's online sessions that include the portal, as the admin console lists them. */
+    private static long portalSessions(String userId) {
+        long count = 0;
+        for (JsonNode session : admin.get("/admin/realms/" + REALM + "/users/" + userId + "/sessions")) {
+            for (JsonNode client : session.path("clients")) {
+                if (SchoolPortal.CLIENT_ID.equals(client.asText())) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static long portalOfflineSessions(String userId) {
+        String portal = admin.get("/admin/realms/" + REALM + "/clients?clientId=" + SchoolPortal.CLIENT_ID).get(0).path("id").asText();
+        return admin.get("/admin/realms/" + REALM + "/users/" + userId + "/offline-sessions/" + portal).size();
     }
 
     /** Refreshes and returns the new refresh token; fails unless the token endpoint accepts the grant. */

@@ -125,6 +125,20 @@ public interface SchoolRegistryProvider extends Provider {
     default void recordConsentNoticeReached(long requestId, String recipientAccountId) throws RegistryUnavailableException {
     }
 
+    /**
+     * Erases a student's consent data for these client systems on the person's request: open and declined requests go
+     * (with their recipients and mail state); consents in force are revoked by the student's own account; every
+     * consent record of theirs stays — who consented for whom, when, to which text — marked with the erasure, who
+     * recorded it and why. Empty when this registry cannot erase.
+     *
+     * @param by     who recorded it, e.g. {@code admin:<keycloak user id>}; never a name
+     * @param reason why, e.g. the number of the person's application (at most 300 characters)
+     */
+    default Optional<ConsentErasureReceipt> eraseConsentData(String studentAccountId, Collection<String> clientIds,
+            String by, String reason) throws RegistryUnavailableException {
+        return Optional.empty();
+    }
+
     /** For realm admins: consents newest first, optionally of one student account; paged. */
     List<ConsentRecord> listConsents(String studentAccountIdOrNull, int first, int max) throws RegistryUnavailableException;
 

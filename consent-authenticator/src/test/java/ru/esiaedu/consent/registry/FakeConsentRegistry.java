@@ -16,6 +16,7 @@ import java.util.Set;
 
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.ConsentErasureReceipt;
 import ru.esiaedu.registry.ConsentNoticeRecord;
 import ru.esiaedu.registry.ConsentRecord;
 import ru.esiaedu.registry.ConsentRequestReceipt;
@@ -179,6 +180,42 @@ public final class FakeConsentRegistry implements SchoolRegistryProvider {
         Set<String> reached = new HashSet<>(current.reachedAccountIds());
         reached.add(recipientAccountId);
         notices.put(requestId, new ConsentNoticeRecord(requestId, current.attempts(), current.lastAttemptAt(), reached));
+    }
+
+    /** consent id → "by|reason" of its erasure. */
+    public final Map<Long, String> erasures = new LinkedHashMap<>();
+    public boolean erases = true;
+
+    @Override
+    public Optional<ConsentErasureReceipt> eraseConsentData(String studentAccountId, Collection<String> clientIds,
+            String by, String reason) throws RegistryUnavailableException {
+        call("eraseConsentData");
+        if (!erases) {
+            return Optional.empty();
+        }
+        List<Long> open = requests.values().stream()
+                .filter(r -> r.studentAccountId().equals(studentAccountId) && clientIds.contains(r.clientId())
+                        && r.status() != ConsentRequestStatus.APPROVED)
+                .map(ConsentRequestRecord::id).toList();
+        open.forEach(requests::remove);
+        List<String> revokedClients = new ArrayList<>();
+        int revoked = 0;
+        int kept = 0;
+        for (ConsentRecord c : new ArrayList<>(consents.values())) {
+            if (!c.studentAccountId().equals(studentAccountId) || !clientIds.contains(c.clientId())) {
+                continue;
+            }
+            kept++;
+            if (c.active()) {
+                revoked++;
+                revokedClients.add(c.clientId());
+                consents.put(c.id(), new ConsentRecord(c.id(), c.requestId(), c.studentAccountId(), c.clientId(),
+                        c.grantorAccountId(), c.grantorEsiaOid(), c.selfGranted(), c.textVersion(), c.grantedAt(),
+                        tick(), studentAccountId));
+            }
+            erasures.putIfAbsent(c.id(), by + "|" + reason);
+        }
+        return Optional.of(new ConsentErasureReceipt(open.size(), revoked, kept, revokedClients));
     }
 
     @Override

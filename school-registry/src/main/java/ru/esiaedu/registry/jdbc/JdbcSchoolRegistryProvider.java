@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.ConsentErasureReceipt;
 import ru.esiaedu.registry.ConsentNoticeRecord;
 import ru.esiaedu.registry.ConsentRecord;
 import ru.esiaedu.registry.ConsentRequestReceipt;
@@ -66,6 +67,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     private final Clock clock;
     private final JdbcConsents consents;
     private final JdbcConsentNotices notices;
+    private final JdbcConsentErasure erasure;
 
     /** Opens (or returns) the factory's database on first use. */
     @FunctionalInterface
@@ -77,6 +79,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
         this.database = database;
         this.clock = clock;
         this.notices = new JdbcConsentNotices(database, clock);
+        this.erasure = new JdbcConsentErasure(database, clock);
         this.consents = new JdbcConsents(database, clock, ids -> accounts("find consent recipients",
                 "WHERE a.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ids.toArray()));
     }
@@ -419,6 +422,12 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     @Override
     public void recordConsentNoticeReached(long requestId, String recipientAccountId) throws RegistryUnavailableException {
         notices.reached(requestId, recipientAccountId);
+    }
+
+    @Override
+    public Optional<ConsentErasureReceipt> eraseConsentData(String studentAccountId, Collection<String> clientIds,
+            String by, String reason) throws RegistryUnavailableException {
+        return Optional.of(erasure.erase(studentAccountId, clientIds, by, reason));
     }
 
     @Override
