@@ -17,7 +17,7 @@ import ru.esiaedu.e2e.support.SharedPortal;
 /**
  * «Отозвать» ends what the consent allowed: the student's refresh and offline tokens of that client system obtained
  * before the revocation are refused by Keycloak's real token endpoint right after it, not at the next login; another
- * student's tokens of the same client keep working.
+ * student's tokens of the same client keep working. A revocation in Gosuslugi ends them at the next login attempt.
  *
  * <p>Persons: 1000300104 (15, account {@code acc-dzhalilov-sch1}) and his mother 1000300101 ({@code
  * acc-zakharchenko-sch1}), who gave the consent on the platform; 1000300103 (19, {@code acc-petrov-sch1}), who
@@ -98,6 +98,34 @@ class ConsentRevocationE2ETest extends SchoolRealmBrowserTest {
         assertThat(ConsentSteps.detailsSince(admin, REALM, "REVOKE_GRANT", "ended_sessions", since))
                 .containsExactly(Long.toString(teenSessions));
         assertThat(ConsentSteps.detailsSince(admin, REALM, "REVOKE_GRANT", "ended_offline_sessions", since)).containsExactly("1");
+    }
+
+    /**
+     * A consent revoked in Gosuslugi is not announced to the platform: the student's next login finds none in force
+     * and ends the sessions obtained under it, so the refresh token of the earlier login stops working there.
+     */
+    @Test
+    void aLoginThatFindsTheGosuslugiConsentRevokedEndsTheEarlierSessionsRefreshToken() throws Exception {
+        String child = "1000300109";
+        ConsentSteps.useConsentSource(admin, REALM, "esia");
+        try {
+            emulator.consents().grant("SCHOOL01", child, "1000300102");
+            String earlier = signInForTokens(child, "openid").path("refresh_token").asText();
+            earlier = refreshed(earlier);
+
+            emulator.consents().revokeAll(child);
+            BROWSER.get().deleteAllCookies();
+            BROWSER.get().open(portal.loginUrl(UUID.randomUUID().toString()) + "&role=student");
+            pages.signInAs(child).grantIfAsked();
+            pages.waitForText("Для входа в дневник нужно согласие одного из родителей.");
+
+            SchoolPortal.Refreshed after = portal.refresh(earlier);
+            assertThat(after.status()).as("the earlier login's refresh token: %s", after.body()).isEqualTo(400);
+            assertThat(after.body().path("error").asText()).isEqualTo("invalid_grant");
+        } finally {
+            emulator.consents().grant("SCHOOL01", child, "1000300102");
+            ConsentSteps.useConsentSource(admin, REALM, "registry");
+        }
     }
 
     /** The user's online sessions that include the portal, as the admin console lists them. */
