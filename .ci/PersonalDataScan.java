@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * 152-ФЗ: no personal data in what a build prints or logs. Scans the build's console output (the file given) and every
  * log and test report under the modules' target/ directories for the personal data of the test persons (the ESIA
  * emulator's persons.json) and of the registry's demo accounts: surnames, SNILS, INN, phones, e-mails, documents,
- * legacy logins, passwords, account ids. Prints where a value was found and what kind it is, never the value.
+ * legacy logins, passwords, account ids; and for tokens (JWTs) and the demo keys' material. Prints where a value was
+ * found and what kind it is, never the value.
  *
  * <p>Run from the repository root: {@code java .ci/PersonalDataScan.java target/ci-output.log}. Exit status 1 when
  * anything was found. Page sources and screenshots a failed end-to-end test saves (e2e-artifacts/) are evidence, not
@@ -59,6 +60,9 @@ public class PersonalDataScan {
                 || path.contains("/surefire-reports/") && name.endsWith(".txt");
     }
 
+    /** A signed or encrypted JWT: header and payload are base64url JSON objects. */
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}");
+
     private static int scan(Path root, Path file, Map<String, String> values) throws IOException {
         if (!Files.isReadable(file)) {
             System.out.println("[pd-scan] missing: " + file);
@@ -68,6 +72,10 @@ public class PersonalDataScan {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            if (JWT.matcher(line).find()) {
+                System.out.printf("[pd-scan] %s:%d: a token (JWT)%n", root.relativize(file.toAbsolutePath()), i + 1);
+                found++;
+            }
             for (Map.Entry<String, String> value : values.entrySet()) {
                 if (line.contains(value.getKey())) {
                     System.out.printf("[pd-scan] %s:%d: %s%n", root.relativize(file.toAbsolutePath()), i + 1, value.getValue());
@@ -126,6 +134,19 @@ public class PersonalDataScan {
             }
         }
         put(values, "Sgo-2024!", "the demo accounts' legacy password", 6);
+        for (String key : List.of("realm-export/src/main/resources/demo-keys/client-gost.key.pem",
+                "esia-emulator/src/main/resources/keys")) {
+            Path path = root.resolve(key);
+            try (Stream<Path> pems = Files.isDirectory(path) ? Files.list(path) : Stream.of(path)) {
+                for (Path pem : pems.filter(f -> f.getFileName().toString().contains("key")).toList()) {
+                    for (String line : Files.readAllLines(pem, StandardCharsets.UTF_8)) {
+                        if (!line.startsWith("-----") && line.strip().length() >= 16) {
+                            put(values, line.strip(), "private key material", 16);
+                        }
+                    }
+                }
+            }
+        }
         return values;
     }
 
