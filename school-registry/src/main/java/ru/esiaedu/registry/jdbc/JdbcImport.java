@@ -66,7 +66,7 @@ final class JdbcImport {
         if (snapshot == null) {
             throw new IllegalArgumentException("import: unknown organisation");
         }
-        ImportPlan plan = ImportPlan.of(rows, snapshot, values);
+        ImportPlan plan = ImportPlan.of(organisationId, rows, snapshot, values);
         if (dryRun) {
             told.rowsDone(rows.size(), rows.size());
             return report(false, plan);
