@@ -46,7 +46,7 @@ public final class ImportBenchmark {
             }
             JdbcSchoolRegistryProviderFactory factory = new JdbcSchoolRegistryProviderFactory();
             factory.init(new RegistryConfig("jdbc:postgresql://localhost:" + postgres.getPort() + "/registry",
-                    "postgres", "postgres", 4, 120, 30, false, false, false));
+                    "postgres", "postgres", 4, 3, 30, false, false, false));   // the default query timeout
             try {
                 List<String> lines = run(factory, postgres, file, rows);
                 Files.write(out.resolve("import-benchmark.txt"), lines);
