@@ -114,7 +114,7 @@ abstract class AbstractRegistryTest {
         try (Connection c = admin(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM registry_databasechangelog")) {
             r.next();
-            assertThat(r.getInt(1)).isEqualTo(10);   // 3 + 1 + 1 + 2 schema changesets, 3 demo data changesets
+            assertThat(r.getInt(1)).isEqualTo(17);   // 3 + 1 + 1 + 6 + 2 schema changesets, 4 demo data changesets
         }
         try (Connection c = admin()) {
             assertThat(tableExists(c, "databasechangelog")).as("Keycloak's changelog table untouched").isFalse();
@@ -133,7 +133,7 @@ abstract class AbstractRegistryTest {
         try (Connection c = admin(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sr_account")) {
             r.next();
-            assertThat(r.getInt(1)).isEqualTo(16);
+            assertThat(r.getInt(1)).isEqualTo(24);
         }
     }
 
