@@ -26,6 +26,7 @@ import ru.esiaedu.linker.firstlogin.StudentNotFoundNotice;
 import ru.esiaedu.linker.match.MatchAndLink;
 import ru.esiaedu.login.ChosenRole;
 import ru.esiaedu.login.Roles;
+import ru.esiaedu.linker.support.FullName;
 import ru.esiaedu.linker.support.LinkerPages;
 import ru.esiaedu.login.step.Pages;
 import ru.esiaedu.login.step.Registry;
@@ -189,7 +190,8 @@ public final class ProfileSelectAuthenticator implements Authenticator {
                 AccessRequestReceipt receipt = registry.createAccessRequest(new AccessRequest(
                         "not-me:" + accountId + ":" + oid, oid, role.orElse(null), null, null,
                         profile.get().organisationId(), profile.get().className(),
-                        user.isEmailVerified() ? user.getEmail() : null));
+                        user.isEmailVerified() ? user.getEmail() : null, AccessRequest.DEFAULT_DAILY_LIMIT,
+                        FullName.of(user.getLastName(), user.getFirstName(), null)));
                 context.getEvent().clone().detail("reason", "the person reported a linked account as not theirs")
                         .detail("access_request_number", receipt.number() == null ? "-" : receipt.number())
                         .error(EVENT_ERROR_NOT_ME);

@@ -26,6 +26,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.esia.person.BrokeredEsiaPerson;
 import ru.esiaedu.linker.link.LinkerSupport;
+import ru.esiaedu.linker.support.FullName;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
 import ru.esiaedu.registry.Organisation;
@@ -94,7 +95,8 @@ public final class AccessRequestAuthenticator implements Authenticator {
         try {
             receipt = Registry.of(context.getSession()).createAccessRequest(new AccessRequest(requestKey,
                     person.oid(), role, form.childFullName(), form.organisationType(), form.organisationId(),
-                    form.className().isEmpty() ? null : form.className(), form.contactEmail(), dailyLimit(context)));
+                    form.className().isEmpty() ? null : form.className(), form.contactEmail(), dailyLimit(context),
+                    FullName.of(person.lastName(), person.firstName(), person.middleName())));
         } catch (RegistryUnavailableException e) {
             showUnavailable(context, "creating an access request");
             return;

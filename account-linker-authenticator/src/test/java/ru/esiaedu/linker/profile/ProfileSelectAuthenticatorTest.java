@@ -57,6 +57,7 @@ class ProfileSelectAuthenticatorTest {
         assertThat(registry.requests).hasSize(1);
         assertThat(registry.requests.get(0).esiaOid()).isEqualTo(OID);
         assertThat(registry.requests.get(0).organisationId()).isEqualTo("org-1");
+        assertThat(registry.requests.get(0).requesterFullName()).isEqualTo("Иванова Мария");
         assertThat(fakes.eventErrors()).containsExactly(ProfileSelectAuthenticator.EVENT_ERROR_NOT_ME);
         // the login goes on with what is left: one profile, chosen without a page
         assertThat(fakes.outcomes).containsExactly("success");

@@ -41,6 +41,8 @@ class AccessRequestAuthenticatorTest {
         step.action(fakes.context);
         assertThat(registry.requests).hasSize(1);
         assertThat(registry.requests.get(0).childFullName()).isEqualTo("Иванов Пётр Сергеевич");
+        assertThat(registry.requests.get(0).requesterFullName()).as("the school's inbox shows who asks")
+                .isEqualTo("Иванова Мария");
         assertThat(fakes.lastPage().template()).isEqualTo(AccessRequestAuthenticator.PAGE_DONE);
         assertThat(fakes.lastPage().attributes()).containsEntry("esiaRequestNumber", "Z-1");
         assertThat(fakes.authNotes).containsEntry(LinkerNotes.REQUEST_NUMBER, "Z-1");

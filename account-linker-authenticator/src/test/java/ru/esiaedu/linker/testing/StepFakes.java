@@ -112,6 +112,8 @@ public final class StepFakes {
                 "getId", args -> "user-1",
                 "isEmailVerified", args -> emailVerified,
                 "getEmail", args -> "maria@example.ru",
+                "getLastName", args -> "Иванова",
+                "getFirstName", args -> "Мария",
                 "setAttribute", args -> userAttributes.put((String) args[0], List.copyOf(castList(args[1]))),
                 "removeAttribute", args -> userAttributes.remove((String) args[0])));
 

@@ -31,7 +31,7 @@ class EsiaPersonClientTest {
     void setUp() throws IOException {
         esia = new StubServer();
         foreign = new StubServer();
-        client = new EsiaPersonClient(new EsiaHttp(Duration.ofSeconds(2), Duration.ofMillis(1500)), esia.baseUrl() + "/");
+        client = new EsiaPersonClient(new EsiaHttp(Duration.ofSeconds(2), Duration.ofSeconds(4)), esia.baseUrl() + "/");
     }
 
     @AfterEach
