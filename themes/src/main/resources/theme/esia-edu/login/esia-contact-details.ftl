@@ -41,8 +41,8 @@
                            <#if values.esiaEduMarkReadOnOpen!false>checked</#if>/>
                     <span class="${properties.kcCheckboxLabelClass!}">${msg("esiaContactMarkReadOnOpen")}</span>
                 </label>
-                <p id="esia-contact-mark-read-hint" class="${properties.kcFormHelperTextClass!}">${msg("esiaContactMarkReadHint")}</p>
             </div>
+            <p id="esia-contact-mark-read-hint" class="${properties.kcFormHelperTextClass!}">${msg("esiaContactMarkReadHint")}</p>
             <#if mode = "email">
                 <p class="${properties.kcFormHelperTextClass!}">${msg("esiaContactAfter")}</p>
             </#if>
