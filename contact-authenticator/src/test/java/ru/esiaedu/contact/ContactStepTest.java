@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.StringLength;
-
 import org.junit.jupiter.api.Test;
 
 /** The step without a server: who is asked, what a post stores, who is refused, what the audit event says. */
@@ -179,21 +175,14 @@ class ContactStepTest {
         assertThat(step.submit(null, null, form("olga@mail.ru", true, true), NOBODY_HAS_IT).pass()).isTrue();
     }
 
-    @Property
-    void theAuditDetailsNeverHoldTheTypedAddress(@ForAll @StringLength(min = 3, max = 60) String local, @ForAll boolean taken) {
-        String typed = local.replaceAll("[^A-Za-z0-9]", "") + "x@school-mail.ru";
-        ContactOutcome outcome = step.submit(null, new MemoryAccount(null), form(typed, true, true), address -> taken);
-
-        assertThat(outcome.details().values()).noneMatch(value -> value.toLowerCase().contains("school-mail"));
-    }
-
     @Test
     void refusalNamesAreTheMessageKeysShortNames() {
         assertThat(ContactStep.refusal("esiaContactEmailTaken")).isEqualTo("taken");
         assertThat(ContactStep.refusal("esiaContactEmailOneAddress")).isEqualTo("oneAddress");
     }
 
-    private static java.util.function.Function<String, String> form(String email, boolean journal, boolean markRead) {
+    /** The posted fields: the address and the two boxes as a browser sends them (a ticked box posts "on"). */
+    static java.util.function.Function<String, String> form(String email, boolean journal, boolean markRead) {
         Map<String, String> fields = new HashMap<>();
         fields.put(ContactForm.EMAIL, email);
         if (journal) {
