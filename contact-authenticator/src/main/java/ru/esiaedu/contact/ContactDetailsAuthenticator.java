@@ -3,6 +3,7 @@ package ru.esiaedu.contact;
 import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -66,7 +67,7 @@ final class ContactDetailsAuthenticator implements Authenticator {
     }
 
     /** The page of the question, with the form shown again and its error after a refused post. */
-    private static jakarta.ws.rs.core.Response page(AuthenticationFlowContext context, ContactOutcome outcome) {
+    private static Response page(AuthenticationFlowContext context, ContactOutcome outcome) {
         LoginFormsProvider form = context.form();
         ContactForm posted = outcome.form();
         Map<String, Object> values = posted == null ? ContactForm.blank().pageValues() : posted.pageValues();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * whose e-mail Gosuslugi has not confirmed (1000300107, Морозова; a registry parent account of hers is added by SNILS
  * and removed afterwards) is asked for an address, is refused someone else's address and hostile input, confirms the
  * address through Keycloak's mail and link, and the portal's token carries the address and both choices. A parent with
- * a confirmed Gosuslugi address (1000300102, Соколова) is not asked and gets no mail copies.
+ * a confirmed Gosuslugi address (1000300102, Соколова) is not asked and gets no mail copies. What the logins change in
+ * the registry is undone after the class (other classes match these persons afresh).
  */
 @TestMethodOrder(MethodOrderer.Random.class)
 class ContactDetailsE2ETest extends SchoolRealmBrowserTest {
@@ -78,11 +81,26 @@ class ContactDetailsE2ETest extends SchoolRealmBrowserTest {
                 + " DATE '1988-01-30', '22345678973', CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING");
     }
 
+    /** Registry accounts of the confirmed parent linked before this class (her login links what it matches). */
+    private static Set<String> linkedBefore;
+
+    @BeforeAll
+    static void rememberTheConfirmedParentsLinks() throws Exception {
+        linkedBefore = new RegistrySql(keycloak).linkedAccounts(CONFIRMED_EMAIL);
+    }
+
     @AfterAll
-    static void theRegistryForgetsHerAgain() throws Exception {
+    static void theRegistryForgetsWhatThisClassChanged() throws Exception {
         RegistrySql sql = new RegistrySql(keycloak);
         sql.execute("DELETE FROM sr_account_link WHERE account_id = '" + ACCOUNT + "'");
         sql.execute("DELETE FROM sr_account WHERE id = '" + ACCOUNT + "'");
+        for (String account : sql.linkedAccounts(CONFIRMED_EMAIL)) {
+            if (!linkedBefore.contains(account)) {
+                sql.execute("UPDATE sr_account SET esia_oid = NULL WHERE id = '" + account + "'");
+                sql.execute("DELETE FROM sr_account_link WHERE account_id = '" + account + "' AND esia_oid = '"
+                        + CONFIRMED_EMAIL + "'");
+            }
+        }
     }
 
     @Test
@@ -120,8 +138,19 @@ class ContactDetailsE2ETest extends SchoolRealmBrowserTest {
         Screenshots.take(BROWSER.get(), "41-contact-details-address-taken");
 
         int mailsBefore = SharedSmtp.get().getReceivedMessages().length;
+        String formAction = (String) ((JavascriptExecutor) BROWSER.get().driver())
+                .executeScript("return document.getElementById('kc-esia-contact-form').action;");
         submit("  Olga.Morozova.Contact@School.Example ", true, true);
         pages.waitForText("Подтверждение адреса E-mail");
+
+        // The same form posted once more (a second click that got through, the back button) with another address.
+        WebElement before = BROWSER.get().driver().findElement(By.tagName("html"));
+        postAgain(formAction, Map.of("email", "second.try@school.example", "esiaEduJournalMailCopy", "on"));
+        new WebDriverWait(BROWSER.get().driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+        // Keycloak refuses a form of a step the login has left («Страница устарела»); «продолжить» is the step it is on.
+        assertThat(pages.waitForText("Страница устарела")).doesNotContain("second.try");
+        pages.press("loginContinueLink");
+        assertThat(pages.waitForText("Подтверждение адреса E-mail")).contains(HER_ADDRESS).doesNotContain("second.try");
 
         JsonNode user = herUser();
         assertThat(user.path("email").asText()).isEqualTo(HER_ADDRESS);
@@ -199,6 +228,15 @@ class ContactDetailsE2ETest extends SchoolRealmBrowserTest {
         setBox("esiaEduJournalMailCopy", journalMailCopy);
         setBox("esiaEduMarkReadOnOpen", markReadOnOpen);
         pages.clickVisible(By.id("esia-contact-register"));
+    }
+
+    /** A form posted by the browser to {@code action} with these fields, as a page of its own would post it. */
+    private void postAgain(String action, Map<String, String> fields) {
+        ((JavascriptExecutor) BROWSER.get().driver()).executeScript(
+                "const f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                        + "for (const [k, v] of Object.entries(arguments[1])) {"
+                        + "  const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }"
+                        + "document.body.appendChild(f); f.submit();", action, fields);
     }
 
     private void setBox(String id, boolean checked) {
