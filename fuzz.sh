@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 TRIES="${1:-100000}"
-exec ./mvnw -B -pl esia-idp,school-registry -am test -Dtest='*Properties' -Dsurefire.failIfNoSpecifiedTests=false \
+exec ./mvnw -B -pl esia-idp,school-registry,contact-authenticator -am test -Dtest='*Properties' -Dsurefire.failIfNoSpecifiedTests=false \
   -Djqwik.tries.default="$TRIES" -Djqwik.reporting.onlyfailures=false

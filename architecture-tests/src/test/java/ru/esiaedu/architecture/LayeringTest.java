@@ -9,8 +9,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layering of the provider JARs (docs/architecture.md): the two login flows — the linker
- * ({@code ru.esiaedu.linker}) and the consent check ({@code ru.esiaedu.consent}) — share only {@code login-core}
+ * The layering of the provider JARs (docs/architecture.md): the login flows — the linker
+ * ({@code ru.esiaedu.linker}), the consent check ({@code ru.esiaedu.consent}) and the contact step
+ * ({@code ru.esiaedu.contact}) — share only {@code login-core}
  * ({@code ru.esiaedu.login}), which sits on the ESIA provider ({@code ru.esiaedu.esia}) and the registry
  * ({@code ru.esiaedu.registry}); none of those reaches up. Each JAR then loads without the ones above it.
  */
@@ -19,20 +20,21 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule flowModulesNeverImportEachOther = slices()
-            .matching("ru.esiaedu.(linker|consent)..")
+            .matching("ru.esiaedu.(linker|consent|contact)..")
             .namingSlices("flow module $1")
             .should().notDependOnEachOther();
 
     @ArchTest
     static final ArchRule loginCoreKnowsNoFlow = noClasses()
             .that().resideInAPackage("ru.esiaedu.login..")
-            .should().dependOnClassesThat().resideInAnyPackage("ru.esiaedu.linker..", "ru.esiaedu.consent..");
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("ru.esiaedu.linker..", "ru.esiaedu.consent..", "ru.esiaedu.contact..");
 
     @ArchTest
     static final ArchRule providerAndRegistryKnowNoLoginStep = noClasses()
             .that().resideInAnyPackage("ru.esiaedu.esia..", "ru.esiaedu.registry..")
             .should().dependOnClassesThat()
-            .resideInAnyPackage("ru.esiaedu.login..", "ru.esiaedu.linker..", "ru.esiaedu.consent..");
+            .resideInAnyPackage("ru.esiaedu.login..", "ru.esiaedu.linker..", "ru.esiaedu.consent..", "ru.esiaedu.contact..");
 
     @ArchTest
     static final ArchRule registryKnowsNoEsia = noClasses()
