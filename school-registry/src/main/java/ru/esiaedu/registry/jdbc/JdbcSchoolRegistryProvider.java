@@ -37,6 +37,7 @@ import ru.esiaedu.registry.normalize.Logins;
 import ru.esiaedu.registry.normalize.Names;
 import ru.esiaedu.registry.normalize.Phones;
 import ru.esiaedu.registry.normalize.Snils;
+import ru.esiaedu.registry.school.SchoolOffice;
 
 /**
  * The registry over JDBC. Every query is parameterised and has the configured query timeout; lookups run on
@@ -64,6 +65,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     private final DatabaseSupplier database;
     private final Clock clock;
     private final JdbcConsents consents;
+    private final JdbcSchoolOffice office;
 
     /** Opens (or returns) the factory's database on first use. */
     @FunctionalInterface
@@ -76,6 +78,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
         this.clock = clock;
         this.consents = new JdbcConsents(database, clock, ids -> accounts("find consent recipients",
                 "WHERE a.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ids.toArray()));
+        this.office = new JdbcSchoolOffice(database, clock);
     }
 
     @Override
@@ -291,6 +294,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
         checkLength("className", request.className(), 64);
         checkLength("contactEmail", request.contactEmail(), 254);
         checkLength("esiaOid", request.esiaOid(), 32);
+        checkLength("requesterFullName", request.requesterFullName(), 300);
         return Transactions.write(database, "create access request", (c, db) -> {
             Optional<String> existing = requestNumber(c, db, request.requestKey());
             if (existing.isPresent()) {
@@ -319,7 +323,8 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
             String number = String.format("Р-%d-%06d", now.getYear(), id);
             try (PreparedStatement s = prepare(c, db, "INSERT INTO sr_access_request (id, request_number,"
                     + " request_key, esia_oid, request_role, child_full_name, organisation_type, organisation_id,"
-                    + " class_name, contact_email, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)")) {
+                    + " class_name, contact_email, status, created_at, requester_full_name)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?)")) {
                 s.setLong(1, id);
                 s.setString(2, number);
                 s.setString(3, request.requestKey());
@@ -331,6 +336,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
                 s.setString(9, request.className());
                 s.setString(10, Emails.normalize(request.contactEmail()).orElse(request.contactEmail()));
                 s.setTimestamp(11, Timestamp.valueOf(now));
+                s.setString(12, request.requesterFullName());
                 s.executeUpdate();
             } catch (SQLException e) {
                 // A concurrent submit with the same key won the race: answer with its number.
@@ -407,6 +413,11 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     public List<ConsentRecord> listConsents(String studentAccountIdOrNull, int first, int max)
             throws RegistryUnavailableException {
         return consents.listConsents(studentAccountIdOrNull, first, max);
+    }
+
+    @Override
+    public Optional<SchoolOffice> office() {
+        return Optional.of(office);
     }
 
     @Override

@@ -112,7 +112,7 @@ abstract class AbstractRegistryTest {
         try (Connection c = admin(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM registry_databasechangelog")) {
             r.next();
-            assertThat(r.getInt(1)).isEqualTo(8);   // 3 + 1 + 1 schema changesets, 3 demo data changesets
+            assertThat(r.getInt(1)).isEqualTo(15);   // 3 + 1 + 1 + 6 schema changesets, 4 demo data changesets
         }
         try (Connection c = admin()) {
             assertThat(tableExists(c, "databasechangelog")).as("Keycloak's changelog table untouched").isFalse();
@@ -131,7 +131,7 @@ abstract class AbstractRegistryTest {
         try (Connection c = admin(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sr_account")) {
             r.next();
-            assertThat(r.getInt(1)).isEqualTo(16);
+            assertThat(r.getInt(1)).isEqualTo(24);
         }
     }
 
