@@ -216,7 +216,12 @@
       head2.appendChild(el('th', { scope: 'col', 'class': 'group', text: 'ФИО' }));
       fields.forEach(function (f) { head2.appendChild(el('th', { scope: 'col', text: FIELDS[f] })); });
     });
-    var table = el('table', { 'class': 'roster', 'aria-describedby': 'title' }, [el('thead', null, [head1, head2])]);
+    var cols = el('colgroup', null, [el('col', { 'class': 'c-num' })]);
+    ['student', 'mother', 'father'].forEach(function () {
+      cols.appendChild(el('col', { 'class': 'c-head' }));
+      fields.forEach(function () { cols.appendChild(el('col', { 'class': 'c-field' })); });
+    });
+    var table = el('table', { 'class': 'roster', 'aria-describedby': 'title' }, [cols, el('thead', null, [head1, head2])]);
     var tbody = el('tbody');
     roster.rows.forEach(function (row, index) { tbody.appendChild(studentRow(row, index + 1, fields, roster)); });
     table.appendChild(tbody);
@@ -235,8 +240,10 @@
     var studentName = shortName(row.student);
     ['student', 'mother', 'father'].forEach(function (kind) {
       var person = row[kind];
-      var head = el('td', { 'class': 'person-head' + (kind === 'student' ? ' first' : ''), 'data-kind': kind });
-      tr.appendChild(head);
+      var cell = el('td', { 'class': 'person-head' + (kind === 'student' ? ' first' : ''), 'data-kind': kind });
+      var head = el('div', { 'class': 'head-line' });
+      cell.appendChild(head);
+      tr.appendChild(cell);
       if (!person) {
         head.appendChild(el('span', { 'class': 'kind', text: KINDS[kind] }));
         head.appendChild(el('span', { 'class': 'person-name empty', text: 'не указан' + (kind === 'mother' ? 'а' : '') }));
@@ -340,7 +347,7 @@
         var fresh = studentRow(row, tr.rowIndex - 1, GROUPS[groupName()].fields, roster);
         fresh.firstChild.textContent = tr.firstChild.textContent;
         tr.parentNode.replaceChild(fresh, tr);
-        var first = fresh.querySelector('td[data-kind="' + kind + '"] ~ td input');
+        var first = fresh.querySelector('td[data-kind="' + kind + '"] + td input');
         if (first) { first.focus(); }
       }, function () { button.disabled = false; });
   }
