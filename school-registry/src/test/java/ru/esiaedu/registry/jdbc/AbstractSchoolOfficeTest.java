@@ -23,7 +23,13 @@ import ru.esiaedu.registry.SchoolRegistryProvider;
 import ru.esiaedu.registry.school.Actor;
 import ru.esiaedu.registry.school.AuditEntry;
 import ru.esiaedu.registry.school.CardField;
+import ru.esiaedu.registry.imports.ImportFile;
 import ru.esiaedu.registry.school.EditResult;
+import ru.esiaedu.registry.school.ImportChange;
+import ru.esiaedu.registry.school.ImportProgress;
+import ru.esiaedu.registry.school.ImportReport;
+import ru.esiaedu.registry.school.ImportRow;
+import ru.esiaedu.registry.school.SchoolClass;
 import ru.esiaedu.registry.school.FieldEdit;
 import ru.esiaedu.registry.school.InboxRequest;
 import ru.esiaedu.registry.school.InboxRequestStatus;
@@ -198,7 +204,7 @@ abstract class AbstractSchoolOfficeTest {
         assertThat(office.edit(DEPUTY, school.org, second)).isEqualTo(new EditResult.Conflict("+7 (903) 111-22-33"));
         assertThat(office.card(school.org, school.father).orElseThrow().field(CardField.PHONES))
                 .isEqualTo("+7 (903) 111-22-33");
-        assertThat(registry.findByPhone(RegistryRole.PARENT, "+79039998877")).isEmpty();
+        assertThat(here(registry.findByPhone(RegistryRole.PARENT, "+79039998877"))).isEmpty();
         // with the value it now shows, the second editor may overwrite it
         assertThat(office.edit(DEPUTY, school.org, new FieldEdit(school.father, CardField.PHONES, "+7 (903) 111-22-33",
                 "8 903 999 88 77"))).isEqualTo(new EditResult.Saved("8 903 999 88 77"));
@@ -260,15 +266,15 @@ abstract class AbstractSchoolOfficeTest {
     void theMatcherFindsThePersonRightAfterAnEdit() throws Exception {
         assertThat(office.edit(TEACHER, school.org, new FieldEdit(school.father, CardField.PHONES, "",
                 "8 (922) 700-10-20"))).isInstanceOf(EditResult.Saved.class);
-        assertThat(registry.findByPhone(RegistryRole.PARENT, "+7(922)7001020")).extracting(RegistryAccount::id)
+        assertThat(here(registry.findByPhone(RegistryRole.PARENT, "+7(922)7001020"))).extracting(RegistryAccount::id)
                 .containsExactly(school.father);
         assertThat(office.edit(TEACHER, school.org, new FieldEdit(school.father, CardField.EMAILS, "",
                 " A.Yakovlev@Example.RU "))).isEqualTo(new EditResult.Saved("A.Yakovlev@Example.RU"));
-        assertThat(registry.findByEmail(RegistryRole.PARENT, "a.yakovlev@example.ru")).extracting(RegistryAccount::id)
+        assertThat(here(registry.findByEmail(RegistryRole.PARENT, "a.yakovlev@example.ru"))).extracting(RegistryAccount::id)
                 .containsExactly(school.father);
         assertThat(office.edit(TEACHER, school.org, new FieldEdit(school.father, CardField.SNILS, "",
                 "11223344595"))).isEqualTo(new EditResult.Saved("112-233-445 95"));
-        assertThat(registry.findBySnils(RegistryRole.PARENT, "112-233-445 95")).extracting(RegistryAccount::id)
+        assertThat(here(registry.findBySnils(RegistryRole.PARENT, "112-233-445 95"))).extracting(RegistryAccount::id)
                 .containsExactly(school.father);
         assertThat(office.edit(TEACHER, school.org, new FieldEdit(school.father, CardField.BIRTH_DATE, "",
                 "7.3.1984"))).isEqualTo(new EditResult.Saved("1984-03-07"));
@@ -482,6 +488,191 @@ abstract class AbstractSchoolOfficeTest {
         });
     }
 
+
+    // --- bulk import -------------------------------------------------------------------------------------------------
+
+    static final String IMPORT_FILE = "Идентификатор;Роль;Фамилия;Имя;Отчество;Дата рождения;СНИЛС;Телефон;Эл. почта;"
+            + "Класс;Родитель для;Кем приходится;Должность;Классы руководства\r\n"
+            + "S-1;Ученик;Семёнова;Алиса;Игоревна;20.05.2015;;;;7в;;;;\r\n"
+            + "S-2;Ученик;Гусев;Марк;;01.09.2014;;;;5А;;;;\r\n"
+            + "P-1;Родитель;Семёнова;Ирина;Олеговна;01.02.1986;112-233-445 95;8 912 000-00-01, +7 912 000-00-02;"
+            + "Irina@Example.ru;;S-1;Мать;;\r\n"
+            + "P-2;Родитель;Семёнов;Игорь;;;;;igor@example.ru;;S-1, S-2;Отец;;\r\n"
+            + "T-1;Сотрудник;Иванова;Анна;;;;;;;;;Классный руководитель;7В\r\n"
+            + "A-1;Сотрудник;Петрова;Ольга;;;;;;;;;Заместитель директора;\r\n";
+
+    List<ImportRow> importRows() {
+        ImportFile file = ImportFile.parse(IMPORT_FILE.getBytes(java.nio.charset.Charset.forName("windows-1251")));
+        assertThat(file.problems()).isEmpty();
+        return file.rows();
+    }
+
+    @Test
+    void importDryRunListsEveryChangeAndWritesNothing() throws Exception {
+        int accountsBefore = count("SELECT COUNT(*) FROM sr_account");
+        ImportReport report = office.importPeople(DEPUTY, school.org, importRows(), true, ImportProgress.NONE);
+        assertThat(report.applied()).isFalse();
+        assertThat(report.created()).isEqualTo(6);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.changes()).extracting(ImportChange::kind).containsOnly(ImportChange.Kind.CREATE);
+        assertThat(report.createdClasses()).containsExactly("7в");
+        assertThat(count("SELECT COUNT(*) FROM sr_account")).isEqualTo(accountsBefore);
+        assertThat(count("SELECT COUNT(*) FROM sr_class WHERE organisation_id = '" + school.org + "'")).isEqualTo(2);
+        assertThat(auditRows(school.org)).isZero();
+        assertThat(here(registry.findByPhone(RegistryRole.PARENT, "89120000001"))).isEmpty();
+    }
+
+    @Test
+    void appliedImportIsFoundByTheMatcherAndShownOnTheClassPage() throws Exception {
+        List<int[]> told = new ArrayList<>();
+        ImportReport report = office.importPeople(DEPUTY, school.org, importRows(), false,
+                (done, total) -> told.add(new int[] {done, total}));
+        assertThat(report.applied()).isTrue();
+        assertThat(report.created()).isEqualTo(6);
+        assertThat(told).isNotEmpty();
+        assertThat(told.get(told.size() - 1)).containsExactly(6, 6);
+        List<RegistryAccount> mother = here(registry.findByPhone(RegistryRole.PARENT, "+7(912)0000001"));
+        assertThat(mother).singleElement().satisfies(m -> {
+            assertThat(m.organisation().id()).isEqualTo(school.org);
+            assertThat(m.snils()).isEqualTo("11223344595");
+            assertThat(m.emails()).containsExactly("irina@example.ru");
+            assertThat(m.phones()).containsExactly("79120000001", "79120000002");
+        });
+        assertThat(registry.findByNameAndBirthDate(RegistryRole.STUDENT, "Семенова", "Алиса", null,
+                LocalDate.of(2015, 5, 20))).extracting(a -> a.organisation().id()).contains(school.org);
+        SchoolClass created = office.classes(school.org).stream().filter(c -> c.name().equals("7в")).findFirst()
+                .orElseThrow();
+        RosterRow row = office.roster(school.org, created.id()).get(0);
+        assertThat(row.student().field(CardField.LAST_NAME)).isEqualTo("Семёнова");
+        assertThat(row.mother().field(CardField.PHONES)).isEqualTo("8 912 000-00-01, +7 912 000-00-02");
+        assertThat(row.father().field(CardField.EMAILS)).isEqualTo("igor@example.ru");
+        // «5А» is the class the school has already; «7В» for the teacher is the new «7в»
+        assertThat(office.roster(school.org, school.classA)).extracting(r -> r.student().field(CardField.LAST_NAME))
+                .contains("Гусев");
+        String teacher = office.search(school.org, RegistryRole.STAFF, "Иванова Анна", 5).get(0).accountId();
+        assertThat(office.assignments(teacher)).containsExactly(
+                new StaffAssignment(teacher, school.org, StaffPosition.CLASS_TEACHER, created.id()));
+        String deputy = office.search(school.org, RegistryRole.STAFF, "Петрова", 5).get(0).accountId();
+        assertThat(office.assignments(deputy)).extracting(StaffAssignment::position)
+                .containsExactly(StaffPosition.DEPUTY_HEAD);
+        assertThat(office.history(school.org, deputy, 10)).extracting(AuditEntry::field)
+                .containsExactlyInAnyOrder("CREATED", "POSITION");
+    }
+
+    @Test
+    void applyingTheSameFileTwiceChangesNothingTheSecondTime() throws Exception {
+        office.importPeople(DEPUTY, school.org, importRows(), false, ImportProgress.NONE);
+        int accounts = count("SELECT COUNT(*) FROM sr_account");
+        int audits = auditRows(school.org);
+        int links = count("SELECT COUNT(*) FROM sr_parent_student");
+        ImportReport second = office.importPeople(DEPUTY, school.org, importRows(), false, ImportProgress.NONE);
+        assertThat(second.unchanged()).isEqualTo(6);
+        assertThat(second.created()).isZero();
+        assertThat(second.updated()).isZero();
+        assertThat(second.createdClasses()).isEmpty();
+        assertThat(second.changes()).extracting(ImportChange::kind).containsOnly(ImportChange.Kind.UNCHANGED);
+        assertThat(count("SELECT COUNT(*) FROM sr_account")).isEqualTo(accounts);
+        assertThat(auditRows(school.org)).isEqualTo(audits);
+        assertThat(count("SELECT COUNT(*) FROM sr_parent_student")).isEqualTo(links);
+    }
+
+    @Test
+    void aChangedRowUpdatesOnlyWhatChangedAndKeepsWhatTheFileLeavesEmpty() throws Exception {
+        office.importPeople(DEPUTY, school.org, importRows(), false, ImportProgress.NONE);
+        String changed = IMPORT_FILE
+                .replace("8 912 000-00-01, +7 912 000-00-02;Irina@Example.ru", "8 912 000-00-09;")
+                .replace("S-2;Ученик;Гусев;Марк;;01.09.2014;;;;5А", "S-2;Ученик;Гусев;Марк;;;;;;5Б")
+                .replace("S-1, S-2;Отец", "S-1, S-2;Опекун");
+        ImportReport report = office.importPeople(DEPUTY, school.org,
+                ImportFile.parse(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).rows(), false,
+                ImportProgress.NONE);
+        assertThat(report.updated()).isEqualTo(3);
+        assertThat(report.changes()).filteredOn(c -> c.personId().equals("P-1")).singleElement()
+                .satisfies(c -> assertThat(c.changedFields()).containsExactly(CardField.PHONES));
+        assertThat(report.changes()).filteredOn(c -> c.personId().equals("S-2")).singleElement().satisfies(c -> {
+            assertThat(c.changedFields()).isEmpty();
+            assertThat(c.changedRelations()).containsExactly("CLASS");
+        });
+        assertThat(report.changes()).filteredOn(c -> c.personId().equals("P-2")).singleElement()
+                .satisfies(c -> assertThat(c.changedRelations()).containsExactly("KINSHIP"));
+        RegistryAccount mother = here(registry.findByPhone(RegistryRole.PARENT, "89120000009")).get(0);
+        assertThat(mother.emails()).as("an empty cell keeps the stored e-mail").containsExactly("irina@example.ru");
+        assertThat(here(registry.findByPhone(RegistryRole.PARENT, "89120000001"))).isEmpty();
+        assertThat(office.history(school.org, mother.id(), 10)).filteredOn(e -> e.field().equals("PHONES"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.oldValue()).isEqualTo("8 912 000-00-01, +7 912 000-00-02");
+                    assertThat(e.newValue()).isEqualTo("8 912 000-00-09");
+                });
+        RegistryAccount gusev = registry.findByNameAndBirthDate(RegistryRole.STUDENT, "Гусев", "Марк", null,
+                LocalDate.of(2014, 9, 1)).stream().filter(a -> a.organisation().id().equals(school.org)).findFirst()
+                .orElseThrow();
+        assertThat(gusev.className()).isEqualTo("5Б");
+        assertThat(office.roster(school.org, school.classB).stream()
+                .filter(r -> r.student().accountId().equals(gusev.id())).findFirst().orElseThrow().father())
+                .as("the father became «Опекун»: no longer in the «Отец» column").isNull();
+    }
+
+    @Test
+    void badRowsAreSkippedWithTheirReasonsAndTheGoodOnesWritten() throws Exception {
+        office.importPeople(DEPUTY, school.org, importRows(), false, ImportProgress.NONE);
+        List<ImportRow> rows = List.of(
+                row(2, "N-1", RegistryRole.STUDENT, "Новиков", "Лев", "01.01.2015", "112-233-445 96", "", ""),
+                row(3, "N-2", RegistryRole.STUDENT, "Новикова", "Ева", "31.02.2015", "", "", ""),
+                row(4, "N-3", RegistryRole.STUDENT, "", "Ева", "", "", "", ""),
+                row(5, "N-4", RegistryRole.PARENT, "Новиков", "Пётр", "", "", "звоните", ""),
+                row(6, "DUP", RegistryRole.STUDENT, "Один", "Раз", "", "", "", ""),
+                row(7, "DUP", RegistryRole.STUDENT, "Два", "Раз", "", "", "", ""),
+                row(8, "S-1", RegistryRole.PARENT, "Семёнова", "Алиса", "", "", "", ""),
+                new ImportRow(9, "N-5", RegistryRole.PARENT, "Новиков", "Пётр", null, "", "", "", "", "",
+                        List.of("NOBODY"), Kinship.FATHER, null, List.of()),
+                new ImportRow(10, "N-6", RegistryRole.PARENT, "Новиков", "Пётр", null, "", "", "", "", "",
+                        List.of("P-1"), Kinship.FATHER, null, List.of()),
+                new ImportRow(11, "N-7", RegistryRole.STUDENT, "Новиков", "Лев", null, "", "", "", "", "5А",
+                        List.of(), null, StaffPosition.ADMINISTRATOR, List.of()),
+                new ImportRow(12, "", RegistryRole.STUDENT, "Новиков", "Лев", null, "", "", "", "", "", List.of(),
+                        null, null, List.of()),
+                new ImportRow(13, "N-8", RegistryRole.STAFF, "Новиков", "Лев", null, "", "", "", "", "", List.of(),
+                        null, StaffPosition.CLASS_TEACHER, List.of()),
+                new ImportRow(14, "N-9", RegistryRole.PARENT, "Новикова", "Анна", null, "", "", "89120000077", "", "",
+                        List.of("S-2", "N-10"), Kinship.MOTHER, null, List.of()),
+                row(15, "N-10", RegistryRole.STUDENT, "Новиков", "Лев", "01.01.2015", "", "", ""));
+        int accounts = count("SELECT COUNT(*) FROM sr_account");
+        ImportReport report = office.importPeople(DEPUTY, school.org, rows, false, ImportProgress.NONE);
+        assertThat(report.problems()).extracting(p -> p.line() + " " + p.column() + " " + p.reason()).containsExactly(
+                "2 СНИЛС snils_check_digit",
+                "3 Дата рождения birth_date",
+                "4 Фамилия required",
+                "5 Телефон phone",
+                "6 Идентификатор duplicate_person_id",
+                "7 Идентификатор duplicate_person_id",
+                "8 Роль role_mismatch",
+                "9 Родитель для unknown_child",
+                "10 Родитель для unknown_child",
+                "11 Должность not_for_role",
+                "12 Идентификатор required",
+                "13 Классы руководства required");
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM sr_account")).isEqualTo(accounts + 2);
+        RegistryAccount mother = here(registry.findByPhone(RegistryRole.PARENT, "89120000077")).get(0);
+        assertThat(office.childrenOfParent(school.org, mother.id())).hasSize(2);
+        assertThat(count("SELECT COUNT(*) FROM sr_account WHERE last_name IN ('Один', 'Два')")).isZero();
+    }
+
+    @Test
+    void theSamePersonIdInAnotherOrganisationIsAnotherPerson() throws Exception {
+        office.importPeople(DEPUTY, school.org, importRows(), false, ImportProgress.NONE);
+        ImportReport other = office.importPeople(DEPUTY, this.other.org, importRows(), true, ImportProgress.NONE);
+        assertThat(other.created()).isEqualTo(6);
+        assertThatThrownBy(() -> office.importPeople(DEPUTY, "no-such-org", importRows(), true, ImportProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static ImportRow row(int line, String id, RegistryRole role, String last, String first, String birth,
+            String snils, String phones, String emails) {
+        return new ImportRow(line, id, role, last, first, null, birth, snils, phones, emails, "", List.of(), null,
+                null, List.of());
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------------
 
     long openRequest(String key, String oid) throws Exception {
@@ -503,6 +694,11 @@ abstract class AbstractSchoolOfficeTest {
             }
             return rows;
         }
+    }
+
+    /** What a finder returns from this test's organisation (other tests' organisations hold the same values). */
+    List<RegistryAccount> here(List<RegistryAccount> found) {
+        return found.stream().filter(a -> a.organisation().id().equals(school.org)).toList();
     }
 
     int auditRows(String organisationId) throws SQLException {
