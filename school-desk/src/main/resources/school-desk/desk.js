@@ -451,10 +451,10 @@
       return li;
     }
     var searchId = nextId('search');
-    var search = el('input', { id: searchId, type: 'search', value: request.role === 'PARENT' ? (request.childFullName || '')
-      : (request.requesterFullName || ''), maxlength: '100' });
+    // The requester is linked to their own card (a parent to the «Мать»/«Отец» card): search by their name.
+    var search = el('input', { id: searchId, type: 'search', value: request.requesterFullName || '', maxlength: '100' });
     var found = el('ul', { 'class': 'found' });
-    li.appendChild(el('div', { 'class': 'field-row' }, [el('label', { 'for': searchId, text: 'Найти запись в журнале (ФИО)' }),
+    li.appendChild(el('div', { 'class': 'field-row' }, [el('label', { 'for': searchId, text: 'Найти запись заявителя в журнале (ФИО' + (ROLES[request.role] ? ', ' + ROLES[request.role] : '') + ')' }),
       search, el('button', { type: 'button', 'class': 'secondary find', text: 'Найти', on: { click: find } })]));
     li.appendChild(found);
     var commentId = nextId('comment');
@@ -470,7 +470,7 @@
     li.appendChild(outcome);
     function find() {
       clear(found);
-      var wanted = request.role === 'PARENT' ? '' : (request.role || '');
+      var wanted = request.role || '';
       api('GET', 'search?text=' + encodeURIComponent(search.value) + (wanted ? '&role=' + wanted : '')).then(function (r) {
         if (!r.ok) { found.appendChild(el('li', { text: failText(r) })); return; }
         if (!r.body.length) { found.appendChild(el('li', { text: 'Ничего не найдено. Проверьте написание или внесите запись.' })); }
@@ -513,7 +513,10 @@
     title('Загрузка из файла');
     var box = content();
     box.appendChild(el('p', { 'class': 'note', text: 'Файл CSV, как его сохраняет Excel («CSV (разделители — точка с запятой)»), '
-      + 'в UTF-8 или Windows-1251. Сначала проверка: ничего не записывается, показываются изменения и все строки с ошибками.' }));
+      + 'в UTF-8 или Windows-1251. Сначала проверка: ничего не записывается, показываются изменения и все строки с ошибками. '
+      + 'Повторная загрузка того же файла ничего не меняет: записи узнаются по столбцу «Идентификатор».' }));
+    box.appendChild(el('p', { 'class': 'note', text: 'Столбцы: Идентификатор; Роль (ученик, родитель, сотрудник); Фамилия; Имя; '
+      + 'Отчество; Дата рождения; СНИЛС; Телефон; Эл. почта; Класс; Родитель для; Кем приходится; Должность; Классы руководства.' }));
     var file = el('input', { id: 'import-file', type: 'file', accept: '.csv,text/csv' });
     box.appendChild(el('div', { 'class': 'field-row' }, [el('label', { 'for': 'import-file', text: 'Файл' }), file]));
     var checkButton = el('button', { type: 'button', id: 'import-check', text: 'Проверить' });
@@ -574,7 +577,8 @@
         var b2 = el('tbody');
         changed.forEach(function (c) {
           b2.appendChild(el('tr', null, [el('td', { text: String(c.line) }), el('td', { text: c.personId }),
-            el('td', { text: kinds[c.kind] || c.kind }), el('td', { text: c.fields.map(function (f) { return FIELDS[f] || f; }).join(', ') })]));
+            el('td', { text: kinds[c.kind] || c.kind }),
+            el('td', { text: c.fields.map(function (f) { return FIELDS[f] || f; }).concat(c.relations || []).join(', ') })]));
         });
         t2.appendChild(b2); report.appendChild(t2);
       }

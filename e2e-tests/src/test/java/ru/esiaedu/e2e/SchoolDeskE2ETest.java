@@ -90,6 +90,22 @@ class SchoolDeskE2ETest extends SchoolRealmBrowserTest {
         JsonNode claims = SchoolPortal.claims(portal.tokens(pages.waitForUrl(portal::isRedirectBack)).path("access_token").asText());
         assertThat(claims.path("school_profile").path("registry_id").asText()).isEqualTo(FATHER_CARD);
         assertThat(registry.linkedAccounts(FATHER_5A)).containsExactly(FATHER_CARD);
+
+        // The class page now shows him linked; «Отвязать» keeps who and why.
+        BROWSER.get().deleteAllCookies();
+        desk.signInAt("classes/sch1-5a", TEACHER_5A);
+        pages.waitForText("Вход через ЕСИА: 5А");
+        org.openqa.selenium.WebElement fatherCell = BROWSER.get().driver().findElement(
+                By.xpath("//tr[.//input[@data-account='" + FATHER_CARD + "']]/td[@data-kind='father']"));
+        assertThat(fatherCell.getText()).contains("привязан к Госуслугам");
+        fatherCell.findElement(By.tagName("summary")).click();
+        fatherCell.findElement(By.cssSelector("input[type=text]")).sendKeys("Отец сообщил, что это не его учётная запись");
+        fatherCell.findElement(By.cssSelector("button.unlink")).click();
+        pages.waitForText("Учётная запись Госуслуг отвязана");
+        assertThat(registry.linkedAccounts(FATHER_5A)).isEmpty();
+        assertThat(registry.count("SELECT COUNT(*) FROM sr_account_link WHERE account_id = '" + FATHER_CARD + "'"
+                + " AND unlinked_by = 'staff:acc-sokolova-sch1' AND unlink_reason = 'Отец сообщил, что это не его учётная запись'"))
+                .isEqualTo(1);
     }
 
     @Test

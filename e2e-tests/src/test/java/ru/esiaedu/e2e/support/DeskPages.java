@@ -35,7 +35,15 @@ public final class DeskPages {
     public DeskPages signInAt(String page, String oid) {
         browser.open(url(page));
         esia.signInAs(oid).grantIfAsked();
-        esia.waitForUrl(u -> u.startsWith(deskUrl) && !u.contains("/callback"));
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> {
+                String u = d.getCurrentUrl();
+                return u.startsWith(deskUrl) && !u.contains("/callback");
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("signing in at the desk as " + oid + " ended at " + browser.currentUrl()
+                    + " showing:\n" + esia.bodyText(), e);
+        }
         return this;
     }
 

@@ -187,6 +187,22 @@ public final class DeskApi {
                         : "Обращение уже передано или рассмотрено"))));
     }
 
+    // --- bulk import ---------------------------------------------------------------------------------------------
+
+    /** Starts a dry run ({@code dryRun=true}, the default) or the import of a CSV file (the request body). */
+    @POST
+    @Path("import")
+    public Response startImport(@QueryParam("dryRun") String dryRun, byte[] file) {
+        boolean plan = dryRun == null || !"false".equalsIgnoreCase(dryRun);
+        return write((desk, caller) -> new DeskImports(session).start(desk, caller, file, plan));
+    }
+
+    @GET
+    @Path("import/{taskId}")
+    public Response importStatus(@PathParam("taskId") String taskId) {
+        return read((desk, caller) -> new DeskImports(session).status(caller, taskId));
+    }
+
     // --- plumbing -------------------------------------------------------------------------------------------------
 
     Response read(Action action) {

@@ -35,7 +35,21 @@ final class Texts {
             Map.entry("unknown_role", "Неизвестная роль"),
             Map.entry("unknown_class", "Такого класса нет в организации"),
             Map.entry("unknown_child", "Ребёнок с таким идентификатором не найден"),
-            Map.entry("file", "Файл не прочитан: сохраните его как CSV (разделитель «;») или XLSX"));
+            Map.entry("file", "Файл пустой или слишком большой (до 32 МБ)"),
+            Map.entry("too_many", "Слишком много значений в поле"),
+            Map.entry("role_mismatch", "Роль не совпадает с ролью уже загруженной записи с этим идентификатором"),
+            Map.entry("not_for_role", "Это поле не заполняется для такой роли"),
+            Map.entry("not_for_position", "Классы руководства указываются только классному руководителю"),
+            Map.entry("unknown_position", "Неизвестная должность: классный руководитель, заместитель директора или"
+                    + " администратор"),
+            Map.entry("duplicate_column", "Столбец повторяется"),
+            Map.entry("missing_column", "Нет обязательного столбца"),
+            Map.entry("unknown_column", "Неизвестный столбец"),
+            Map.entry("too_many_columns", "В строке больше ячеек, чем столбцов в заголовке"),
+            Map.entry("too_many_rows", "Слишком много строк: разделите файл"),
+            Map.entry("empty_file", "В файле нет строк"),
+            Map.entry("unterminated_quote", "Кавычка в ячейке не закрыта"),
+            Map.entry("xlsx_not_supported", "Файл XLSX: сохраните его в Excel как «CSV (разделители — точка с запятой)»"));
 
     private Texts() {
     }

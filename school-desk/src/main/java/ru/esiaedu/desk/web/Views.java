@@ -131,7 +131,7 @@ final class Views {
     record Problem(int line, String column, String reason, String message) {
     }
 
-    record Change(int line, String personId, String kind, List<String> fields) {
+    record Change(int line, String personId, String kind, List<String> fields, List<String> relations) {
     }
 
     record Import(boolean applied, int created, int updated, int unchanged, List<Change> changes, List<Problem> problems) {
@@ -139,7 +139,7 @@ final class Views {
             List<Change> changes = new ArrayList<>();
             for (ImportChange c : report.changes()) {
                 changes.add(new Change(c.line(), c.personId(), c.kind().name(),
-                        c.changedFields().stream().map(Enum::name).toList()));
+                        c.changedFields().stream().map(Enum::name).toList(), c.changedRelations()));
             }
             List<Problem> problems = new ArrayList<>();
             for (ImportProblem p : report.problems()) {
