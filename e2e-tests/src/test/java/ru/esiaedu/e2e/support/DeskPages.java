@@ -38,7 +38,8 @@ public final class DeskPages {
         try {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> {
                 String u = d.getCurrentUrl();
-                return u.startsWith(deskUrl) && !u.contains("/callback");
+                return (u.startsWith(deskUrl) || u.equals(deskUrl.substring(0, deskUrl.length() - 1)))
+                        && !u.contains("/callback");
             });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("signing in at the desk as " + oid + " ended at " + browser.currentUrl()

@@ -232,7 +232,11 @@ public final class DeskApi {
             }
             DeskService desk = new DeskService(office, known.caller(),
                     new KeycloakOutcomeMailer(session, session.getContext().getRealm()));
-            return action.run(desk, known.caller());
+            Response response = action.run(desk, known.caller());
+            if (write) {
+                DeskEvents.written(session, known, session.getContext().getHttpRequest().getHttpMethod(), response);
+            }
+            return response;
         } catch (BadInput e) {
             return error(Response.Status.BAD_REQUEST, e.code());
         } catch (RegistryUnavailableException e) {

@@ -7,7 +7,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
@@ -61,7 +60,7 @@ final class DeskCallers {
         if (auth == null || auth.session() == null) {
             return new Who.Nobody();
         }
-        return staff(office, auth.user(), auth.session(), true);
+        return staff(office, auth, true);
     }
 
     private Who byToken(SchoolOffice office) throws RegistryUnavailableException {
@@ -77,16 +76,17 @@ final class DeskCallers {
             return new Who.Refused(Who.Reason.BAD_TOKEN);
         }
         if (auth.user().getServiceAccountClientLink() != null) {
-            return schoolSystem(auth.user(), auth.token());
+            return schoolSystem(auth);
         }
         if (!CLIENT_ID.equals(auth.token().getIssuedFor()) || auth.session() == null) {
             // A token of another client (the portal's) is not a key to the school's data.
             return new Who.Refused(Who.Reason.BAD_TOKEN);
         }
-        return staff(office, auth.user(), auth.session(), false);
+        return staff(office, auth, false);
     }
 
-    private Who schoolSystem(UserModel serviceAccount, AccessToken token) {
+    private Who schoolSystem(AuthResult auth) {
+        UserModel serviceAccount = auth.user();
         ClientModel desk = realm.getClientByClientId(CLIENT_ID);
         RoleModel apiRole = desk == null ? null : desk.getRole(API_ROLE);
         String organisation = serviceAccount.getFirstAttribute(ORGANISATION_ATTRIBUTE);
@@ -98,11 +98,12 @@ final class DeskCallers {
         }
         Caller caller = new Caller(Actor.api(system.getClientId()), Permissions.schoolSystem(organisation.trim()), null,
                 system.getClientId());
-        return new Who.Known(caller, false);
+        return new Who.Known(caller, false, serviceAccount, system, auth.token());
     }
 
-    private Who staff(SchoolOffice office, UserModel user, UserSessionModel userSession, boolean byCookie)
-            throws RegistryUnavailableException {
+    private Who staff(SchoolOffice office, AuthResult auth, boolean byCookie) throws RegistryUnavailableException {
+        UserModel user = auth.user();
+        UserSessionModel userSession = auth.session();
         boolean regionOperator = regionOperator(user);
         SchoolProfile profile = ProfileNotes.fromNotes(userSession::getNote);
         boolean staffProfile = profile != null && RegistryRole.STAFF.name().equals(profile.role());
@@ -118,7 +119,8 @@ final class DeskCallers {
         String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
                 + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
         Actor actor = staffProfile ? Actor.staff(profile.registryId()) : new Actor("operator:" + user.getId());
-        return new Who.Known(new Caller(actor, can, staffProfile ? profile.registryId() : null, name), byCookie);
+        return new Who.Known(new Caller(actor, can, staffProfile ? profile.registryId() : null, name), byCookie, user,
+                auth.client(), auth.token());
     }
 
     private boolean regionOperator(UserModel user) {

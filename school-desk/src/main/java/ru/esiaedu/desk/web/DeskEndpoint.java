@@ -87,7 +87,9 @@ public final class DeskEndpoint {
                     "Вход через Госуслуги не завершён. Попробуйте ещё раз.", deskPath() + "login?return=" + returnPath,
                     "Войти")).cookie(login.clearState()).build();
         }
-        return Response.seeOther(login.desk().path(returnPath).build()).cookie(login.clearState()).build();
+        // returnPath is one of the desk's own pages (DeskLogin.safeReturn): no open redirect
+        return Response.seeOther(java.net.URI.create(login.desk().build() + "/" + returnPath)).cookie(login.clearState())
+                .build();
     }
 
     @GET
