@@ -255,7 +255,7 @@
         return;
       }
       head.appendChild(el('span', { 'class': 'kind', text: KINDS[kind] }));
-      head.appendChild(el('span', { 'class': 'person-name', text: shortName(person) }));
+      head.appendChild(el('span', { 'class': 'person-name', text: shortName(person), title: shortName(person) }));
       if (person.linked) { head.appendChild(el('span', { 'class': 'badge', text: 'привязан к Госуслугам' })); }
       head.appendChild(personActions(person, kind, studentName, roster));
       fields.forEach(function (field) {

@@ -55,8 +55,10 @@ final class DeskImports {
         ImportFile file = ImportFile.parse(content);
         String taskId = SecretGenerator.getInstance().randomString(24);
         int total = file.rows().size();
-        session.singleUseObjects().put(KEY + taskId, STATUS_SECONDS, ImportStatus.running(caller.actor().id(), 0, total).toMap());
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        // Stored and committed before the task starts: written in this request's session it would be committed when
+        // the request ends, possibly after a short task's final state, and overwrite it.
+        store(factory, taskId, ImportStatus.running(caller.actor().id(), 0, total));
         String realmId = session.getContext().getRealm().getId();
         session.getProvider(ExecutorsProvider.class).getExecutor("school-desk-import")
                 .execute(() -> run(factory, realmId, caller, file, dryRun, taskId));
