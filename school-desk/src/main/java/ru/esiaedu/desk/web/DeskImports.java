@@ -62,7 +62,7 @@ final class DeskImports {
         String realmId = session.getContext().getRealm().getId();
         session.getProvider(ExecutorsProvider.class).getExecutor("school-desk-import")
                 .execute(() -> run(factory, realmId, caller, file, dryRun, taskId));
-        LOG.debugf("Import %s started by %s (%d rows, dry run %s)", taskId, caller.actor().id(), total, dryRun);
+        LOG.debugf("Import %s started (%d rows, dry run %s)", taskId, total, dryRun);
         return DeskApi.json(Response.Status.ACCEPTED, Map.of("taskId", taskId, "total", total));
     }
 
