@@ -411,12 +411,7 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
     }
 
     private void submitLink(String organisation, String login, String password) {
-        WebDriver driver = BROWSER.get().driver();
-        new Select(BROWSER.get().waitFor(By.id("organisation"))).selectByValue(organisation);
-        driver.findElement(By.id("username")).clear();
-        driver.findElement(By.id("username")).sendKeys(login);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("kc-login")).click();
+        pages.submitLegacyLink(organisation, login, password);
     }
 
     private void submitLinkIfFormShown(String organisation, String login, String password) {

@@ -105,6 +105,40 @@ public interface SchoolRegistryProvider extends Provider {
      */
     boolean revokeConsent(long consentId, String byAccountId) throws RegistryUnavailableException;
 
+    /**
+     * The e-mail state of a consent request; empty when the request is unknown or this registry keeps no such state
+     * (then a request's mail is sent once, when it is opened, and never again).
+     */
+    default Optional<ConsentNoticeRecord> findConsentNotice(long requestId) throws RegistryUnavailableException {
+        return Optional.empty();
+    }
+
+    /**
+     * Takes the turn to e-mail a request's recipients: true, with the attempt counted and timed now, only when the
+     * request is pending and its attempts are still {@code attemptsSeen} — of two logins at the same moment, one sends.
+     */
+    default boolean claimConsentNotice(long requestId, int attemptsSeen) throws RegistryUnavailableException {
+        return false;
+    }
+
+    /** Records that the mail server accepted the request's mail for this recipient. */
+    default void recordConsentNoticeReached(long requestId, String recipientAccountId) throws RegistryUnavailableException {
+    }
+
+    /**
+     * Erases a student's consent data for these client systems on the person's request: open and declined requests go
+     * (with their recipients and mail state); consents in force are revoked by the student's own account; every
+     * consent record of theirs stays — who consented for whom, when, to which text — marked with the erasure, who
+     * recorded it and why. Empty when this registry cannot erase.
+     *
+     * @param by     who recorded it, e.g. {@code admin:<keycloak user id>}; never a name
+     * @param reason why, e.g. the number of the person's application (at most 300 characters)
+     */
+    default Optional<ConsentErasureReceipt> eraseConsentData(String studentAccountId, Collection<String> clientIds,
+            String by, String reason) throws RegistryUnavailableException {
+        return Optional.empty();
+    }
+
     /** For realm admins: consents newest first, optionally of one student account; paged. */
     List<ConsentRecord> listConsents(String studentAccountIdOrNull, int first, int max) throws RegistryUnavailableException;
 

@@ -1,11 +1,14 @@
 <#-- «Для входа в дневник нужно согласие…». Owner: ru.esiaedu.consent.check.ConsentCheckAuthenticator.
      Attributes: esiaConsentMinor (boolean), esiaConsentChannel (gosuslugi = source esia | platform = registry),
-     esiaConsentSelfApproval (boolean: an adult may give the consent here), esiaConsentOperator (client name).
-     Form field action = approve (with checkbox consentAgree) | recheck | exit. -->
+     esiaConsentSelfApproval (boolean: an adult may give the consent here), esiaConsentOperator (client name),
+     esiaConsentMailFailed (boolean: the request's e-mail did not go), esiaConsentResend (boolean: offer
+     «Отправить письмо ещё раз»).
+     Form field action = approve (with checkbox consentAgree) | recheck | resend | exit. -->
 <#import "template.ftl" as layout>
 <#assign minor = esiaConsentMinor!true>
 <#assign channel = esiaConsentChannel!"gosuslugi">
 <#assign selfApproval = (esiaConsentSelfApproval!false) && !minor>
+<#assign mailFailed = (esiaConsentMailFailed!false) && channel == "platform">
 <@layout.registrationLayout displayMessage=true; section>
 <!-- template: esia-consent-required.ftl -->
     <#if section = "header">
@@ -15,13 +18,13 @@
              data-audience="<#if minor>minor<#else>adult</#if>" data-channel="${channel}">
             <#if minor>
                 <p class="esia-edu-lead" id="esia-consent-required-lead"><strong>${msg("esiaConsentMinorLead")}</strong></p>
-                <p id="esia-consent-required-text">${msg((channel == "gosuslugi")?then("esiaConsentMinorGosuslugi", "esiaConsentMinorPlatform"))}</p>
+                <p id="esia-consent-required-text">${msg(mailFailed?then("esiaConsentMinorPlatformMailFailed", (channel == "gosuslugi")?then("esiaConsentMinorGosuslugi", "esiaConsentMinorPlatform")))}</p>
             <#else>
                 <p class="esia-edu-lead" id="esia-consent-required-lead"><strong>${msg("esiaConsentAdultLead")}</strong></p>
                 <#if selfApproval>
                     <p id="esia-consent-required-text">${msg("esiaConsentAdultSelfHint")}</p>
                 <#else>
-                    <p id="esia-consent-required-text">${msg((channel == "gosuslugi")?then("esiaConsentAdultGosuslugi", "esiaConsentAdultPlatform"))}</p>
+                    <p id="esia-consent-required-text">${msg(mailFailed?then("esiaConsentAdultPlatformMailFailed", (channel == "gosuslugi")?then("esiaConsentAdultGosuslugi", "esiaConsentAdultPlatform")))}</p>
                 </#if>
             </#if>
         </div>
@@ -50,6 +53,10 @@
                 <button type="submit" name="action" value="recheck" id="esia-consent-recheck"
                         class="<#if selfApproval>${properties.kcButtonSecondaryClass!}<#else>${properties.kcButtonPrimaryClass!}</#if> ${properties.kcButtonBlockClass!} esia-edu-big-button"
                         <#if !selfApproval>autofocus</#if>>${msg("esiaConsentRecheck")}</button>
+                <#if esiaConsentResend!false>
+                <button type="submit" name="action" value="resend" id="esia-consent-resend"
+                        class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!} esia-edu-big-button">${msg("esiaConsentResendButton")}</button>
+                </#if>
                 <button type="submit" name="action" value="exit" id="esia-exit"
                         class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!} esia-edu-big-button">${msg("esiaExit")}</button>
             </div>

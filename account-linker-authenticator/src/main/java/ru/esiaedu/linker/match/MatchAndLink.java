@@ -7,6 +7,7 @@ import java.util.Optional;
 import ru.esiaedu.esia.person.BrokeredEsiaPerson;
 import ru.esiaedu.linker.firstlogin.MatchNotes;
 import ru.esiaedu.login.age.AgeRules;
+import ru.esiaedu.registry.LinkRule;
 import ru.esiaedu.registry.RegistryAccount;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
@@ -24,9 +25,16 @@ public final class MatchAndLink {
 
     public static MatchNotes run(SchoolRegistryProvider registry, AgeRules ageRules, BrokeredEsiaPerson person,
                                  Optional<RegistryRole> role) throws RegistryUnavailableException {
+        List<MatchResult> linked = new ArrayList<>();
+        // «привязка … возможна только ответственным сотрудником образовательной организации»: a card the school
+        // linked to this person is theirs, whatever data ESIA shares with it.
+        List<RegistryAccount> linkedBySchool = registry.findLinked(person.oid()).stream()
+                .filter(account -> role.isEmpty() || account.role() == role.get()).toList();
+        if (!linkedBySchool.isEmpty()) {
+            linked.add(new MatchResult(LinkRule.STAFF, linkedBySchool));
+        }
         AccountMatcher matcher = new AccountMatcher(registry, ageRules);
         List<MatchResult> results = role.isPresent() ? List.of(matcher.match(person, role.get())) : matcher.matchAnyRole(person);
-        List<MatchResult> linked = new ArrayList<>();
         for (MatchResult result : results) {
             if (result.ambiguous()) {
                 linked.add(result);

@@ -81,6 +81,34 @@ class MatchAndLinkTest {
         assertThat(registry.links).containsExactly("p1:PHONE", "s1:PHONE");
     }
 
+    /**
+     * After the self-linking cut-off only the school links: a staff member linked this person's ESIA identity to a
+     * card none of whose data ESIA shares (no SNILS, another phone). At the person's first login that card is found.
+     */
+    @Test
+    void anAccountTheSchoolLinkedToThisPersonIsFoundAtTheFirstLogin() throws Exception {
+        registry.add(parentCard("p1", "1000001", List.of("79990000000")));
+        MatchNotes notes = MatchAndLink.run(registry, AGE, diana(), Optional.of(RegistryRole.PARENT));
+        assertThat(notes.accounts()).isEqualTo("p1");
+        assertThat(notes.rules()).isEqualTo("STAFF");
+        assertThat(registry.links).as("nothing linked again").isEmpty();
+    }
+
+    @Test
+    void anAccountTheSchoolLinkedInAnotherRoleIsNotTakenForTheChosenRole() throws Exception {
+        registry.add(new RegistryAccount("s1", RegistryRole.STAFF, SCHOOL, null, "ЗАХАРЧЕНКО", "ДИАНА", null,
+                LocalDate.of(1985, 4, 2), null, List.of(), List.of(), List.of(), "1000001"));
+        MatchNotes notes = MatchAndLink.run(registry, AGE, diana(), Optional.of(RegistryRole.PARENT));
+        assertThat(notes.empty()).isTrue();
+    }
+
+    @Test
+    void aCardBothLinkedByTheSchoolAndMatchedIsNotedOnce() throws Exception {
+        registry.add(parentCard("p1", "1000001", List.of("79011111111")));
+        MatchNotes notes = MatchAndLink.run(registry, AGE, diana(), Optional.of(RegistryRole.PARENT));
+        assertThat(notes.accounts()).isEqualTo("p1");
+    }
+
     @Test
     void aRegistryOutageIsReportedAndNothingIsLinked() {
         registry.add(parentCard("p1", null, List.of("79011111111")));

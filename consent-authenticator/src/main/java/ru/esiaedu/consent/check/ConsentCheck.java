@@ -13,6 +13,8 @@ import ru.esiaedu.consent.source.ConsentSourceUnavailableException;
 import ru.esiaedu.consent.source.ConsentState;
 import ru.esiaedu.consent.source.ConsentStatus;
 import ru.esiaedu.consent.source.ConsentSubject;
+import ru.esiaedu.consent.source.RequestMail;
+import ru.esiaedu.consent.source.RequestResend;
 import ru.esiaedu.consent.source.SelfApproval;
 import ru.esiaedu.login.age.AgeGroup;
 import ru.esiaedu.login.age.AgeRules;
@@ -49,7 +51,29 @@ public final class ConsentCheck {
     /** «Согласие получено — войти»: check again; never sends a new request. */
     public ConsentOutcome recheck(LoginFacts login, ConsentSource source, RequestMemory memory) {
         ConsentOutcome outcome = decide(login, source, memory, false);
-        return outcome.kind() == ConsentOutcome.Kind.REQUIRED ? withNotice(outcome, ConsentOutcome.Notice.NOT_YET) : outcome;
+        return outcome.kind() == ConsentOutcome.Kind.REQUIRED ? outcome.withNotice(ConsentOutcome.Notice.NOT_YET) : outcome;
+    }
+
+    /**
+     * «Отправить письмо ещё раз»: check again (a consent given meanwhile lets the student in) and, while none is in
+     * force, ask the source to mail the pending request again; the source decides how often. Never opens a request.
+     */
+    public ConsentOutcome resend(LoginFacts login, ConsentSource source, RequestMemory memory) {
+        ConsentOutcome outcome = decide(login, source, memory, false);
+        if (outcome.kind() != ConsentOutcome.Kind.REQUIRED || !(source instanceof RequestResend resend)) {
+            return outcome;
+        }
+        ConsentRequestOutcome resent;
+        try {
+            resent = resend.resend(subject(login, outcome.ageGroup()));
+        } catch (ConsentSourceUnavailableException | RuntimeException e) {
+            return ConsentOutcome.unavailable(outcome.ageGroup(), reason(e));
+        }
+        RequestMail mail = resent == null || resent.requestId() == null ? RequestMail.NONE : resent.mail();
+        if (mail == RequestMail.SENT || mail == RequestMail.FAILED) {
+            memory.rememberMail(mail);
+        }
+        return outcome.withNotice(ConsentOutcome.Notice.RESEND).withMail(mail, true);
     }
 
     /**
@@ -128,11 +152,14 @@ public final class ConsentCheck {
             return ConsentOutcome.granted(group, state.grantor());
         }
         // NONE, PENDING, DECLINED, REVOKED: the student cannot log in; ask (once per login).
+        boolean resendable = source instanceof RequestResend;
         if (!mayRequest) {
-            return ConsentOutcome.required(group, ConsentOutcome.Request.NONE, selfApproval, ConsentOutcome.Notice.NONE);
+            return ConsentOutcome.required(group, ConsentOutcome.Request.NONE, selfApproval, ConsentOutcome.Notice.NONE)
+                    .withMail(memory.mail(), resendable);
         }
         if (memory.requested()) {
-            return ConsentOutcome.required(group, ConsentOutcome.Request.ALREADY_PENDING, selfApproval, ConsentOutcome.Notice.NONE);
+            return ConsentOutcome.required(group, ConsentOutcome.Request.ALREADY_PENDING, selfApproval, ConsentOutcome.Notice.NONE)
+                    .withMail(memory.mail(), resendable);
         }
         ConsentRequestOutcome requested;
         try {
@@ -146,7 +173,7 @@ public final class ConsentCheck {
         memory.remember(requested);
         return ConsentOutcome.required(group,
                 requested.created() ? ConsentOutcome.Request.CREATED : ConsentOutcome.Request.ALREADY_PENDING,
-                selfApproval, ConsentOutcome.Notice.NONE);
+                selfApproval, ConsentOutcome.Notice.NONE).withMail(requested.mail(), resendable);
     }
 
     /** Requests waiting for this person's decision inside the platform; any failure here never blocks the login. */
@@ -164,11 +191,6 @@ public final class ConsentCheck {
                     settings.sourceId(), reason(e));
             return false;
         }
-    }
-
-    private static ConsentOutcome withNotice(ConsentOutcome outcome, ConsentOutcome.Notice notice) {
-        return new ConsentOutcome(outcome.kind(), outcome.ageGroup(), outcome.grantor(), outcome.request(),
-                outcome.selfApproval(), outcome.approvalsPending(), notice, outcome.reason());
     }
 
     /** The exception's technical message for the log; runtime failures by class only (their text is not ours). */

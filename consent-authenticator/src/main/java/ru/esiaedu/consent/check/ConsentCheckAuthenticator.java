@@ -23,9 +23,12 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import ru.esiaedu.consent.ConsentIds;
+import ru.esiaedu.consent.access.EndedSessions;
+import ru.esiaedu.consent.access.KeycloakStudentSessions;
 import ru.esiaedu.consent.esia.AssumedInterfaceWarning;
 import ru.esiaedu.consent.source.ConsentRequestOutcome;
 import ru.esiaedu.consent.source.ConsentSource;
+import ru.esiaedu.consent.source.RequestMail;
 import ru.esiaedu.esia.broker.EsiaIdentityProviderConfig;
 import ru.esiaedu.esia.person.BrokeredEsiaPerson;
 import ru.esiaedu.esia.broker.EsiaIdentityProviderFactory;
@@ -50,10 +53,14 @@ public final class ConsentCheckAuthenticator implements Authenticator {
 
     /** Auth note: the request id (or "-") once this login has asked the source. */
     public static final String NOTE_REQUESTED = "esia.consent.requested";
+    /** Auth note: what became of the request's mail in this login ({@link RequestMail}). */
+    public static final String NOTE_MAIL = "esia.consent.mail";
 
     /** Form field {@code action}: the buttons of the two pages. */
     public static final String ACTION_RECHECK = "recheck";
     public static final String ACTION_APPROVE = "approve";
+    /** «Отправить письмо ещё раз». */
+    public static final String ACTION_RESEND = "resend";
     public static final String ACTION_RETRY = Pages.ACTION_RETRY;
     public static final String ACTION_EXIT = Pages.ACTION_EXIT;
     /** Checkbox «Я даю согласие на обработку моих персональных данных…». */
@@ -82,6 +89,8 @@ public final class ConsentCheckAuthenticator implements Authenticator {
         Step step = new Step(context);
         if (ACTION_RECHECK.equals(action)) {
             step.finish(step.check.recheck(step.login, step.source, step.memory));
+        } else if (ACTION_RESEND.equals(action)) {
+            step.finish(step.check.resend(step.login, step.source, step.memory));
         } else if (ACTION_APPROVE.equals(action)) {
             if (!"on".equals(form.getFirst(FORM_AGREE)) && !"true".equals(form.getFirst(FORM_AGREE))) {
                 step.agreeMissing = true;
@@ -134,6 +143,9 @@ public final class ConsentCheckAuthenticator implements Authenticator {
                 context.success();
                 return;
             }
+            if (outcome.kind() == ConsentOutcome.Kind.REQUIRED) {
+                endSessionsWithoutConsent(event);
+            }
             blocked(plan.loginError());
             LoginFormsProvider form = context.form();
             plan.attributes().forEach(form::setAttribute);
@@ -146,6 +158,30 @@ public final class ConsentCheckAuthenticator implements Authenticator {
                     ? form.createErrorPage(outcome.kind() == ConsentOutcome.Kind.MISCONFIGURED
                             ? Response.Status.INTERNAL_SERVER_ERROR : Response.Status.BAD_REQUEST)
                     : form.createForm(plan.template()));
+        }
+
+        /**
+         * No consent in force (revoked in Gosuslugi, or on the platform without us hearing of it): the student's
+         * sessions and offline tokens of this client obtained under the old consent end too.
+         */
+        private void endSessionsWithoutConsent(EventBuilder event) {
+            UserModel user = context.getUser();
+            if (user == null) {
+                return;
+            }
+            try {
+                EndedSessions ended = new KeycloakStudentSessions(context.getSession(), context.getRealm())
+                        .end(user, context.getAuthenticationSession().getClient());
+                if (ended.online() + ended.offline() > 0) {
+                    event.detail(EndedSessions.DETAIL_ONLINE, Integer.toString(ended.online()))
+                            .detail(EndedSessions.DETAIL_OFFLINE, Integer.toString(ended.offline()));
+                    LOG.infof("consent check: no consent in force for client '%s': %d session(s) and %d offline "
+                            + "session(s) of the student ended", login.clientId(), ended.online(), ended.offline());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("consent check: the student's sessions of client '%s' could not be ended (%s)",
+                        login.clientId(), e.getClass().getName());
+            }
         }
 
         /** English, technical, no personal data. */
@@ -252,6 +288,22 @@ public final class ConsentCheckAuthenticator implements Authenticator {
         public void remember(ConsentRequestOutcome outcome) {
             String id = outcome.requestId();
             authSession.setAuthNote(NOTE_REQUESTED, id == null || id.isBlank() ? "-" : id);
+            rememberMail(outcome.mail());
+        }
+
+        @Override
+        public RequestMail mail() {
+            String mail = authSession.getAuthNote(NOTE_MAIL);
+            try {
+                return mail == null ? RequestMail.NONE : RequestMail.valueOf(mail);
+            } catch (IllegalArgumentException e) {
+                return RequestMail.NONE;
+            }
+        }
+
+        @Override
+        public void rememberMail(RequestMail mail) {
+            authSession.setAuthNote(NOTE_MAIL, mail.name());
         }
     }
 

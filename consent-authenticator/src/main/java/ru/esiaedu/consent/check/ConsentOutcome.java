@@ -3,6 +3,7 @@ package ru.esiaedu.consent.check;
 import java.util.Locale;
 
 import ru.esiaedu.consent.source.Grantor;
+import ru.esiaedu.consent.source.RequestMail;
 import ru.esiaedu.login.age.AgeGroup;
 
 /**
@@ -17,9 +18,30 @@ import ru.esiaedu.login.age.AgeGroup;
  * @param notice           a message for the page besides the main text
  * @param reason           technical reason for logs ({@link Kind#UNAVAILABLE}, {@link Kind#MISCONFIGURED}); never
  *                         personal data
+ * @param mail             what became of the request's e-mail in this step ({@link Kind#REQUIRED})
+ * @param resendable       the page may offer «Отправить письмо ещё раз» (the source mails requests itself)
  */
 public record ConsentOutcome(Kind kind, AgeGroup ageGroup, Grantor grantor, Request request, boolean selfApproval,
-        boolean approvalsPending, Notice notice, String reason) {
+        boolean approvalsPending, Notice notice, String reason, RequestMail mail, boolean resendable) {
+
+    public ConsentOutcome {
+        mail = mail == null ? RequestMail.NONE : mail;
+    }
+
+    ConsentOutcome(Kind kind, AgeGroup ageGroup, Grantor grantor, Request request, boolean selfApproval,
+                   boolean approvalsPending, Notice notice, String reason) {
+        this(kind, ageGroup, grantor, request, selfApproval, approvalsPending, notice, reason, RequestMail.NONE, false);
+    }
+
+    ConsentOutcome withNotice(Notice newNotice) {
+        return new ConsentOutcome(kind, ageGroup, grantor, request, selfApproval, approvalsPending, newNotice, reason,
+                mail, resendable);
+    }
+
+    ConsentOutcome withMail(RequestMail newMail, boolean canResend) {
+        return new ConsentOutcome(kind, ageGroup, grantor, request, selfApproval, approvalsPending, notice, reason,
+                newMail, canResend);
+    }
 
     public enum Kind {
         /** The login's role needs no consent: pass. */
@@ -62,7 +84,9 @@ public record ConsentOutcome(Kind kind, AgeGroup ageGroup, Grantor grantor, Requ
         /** «Согласие пока не получено» after «Согласие получено — войти» or «Даю согласие». */
         NOT_YET,
         /** The source refused the adult's own consent. */
-        SELF_REFUSED
+        SELF_REFUSED,
+        /** «Отправить письмо ещё раз» was pressed (the page says what became of the mail). */
+        RESEND
     }
 
     public boolean passes() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ru.esiaedu.consent.ConsentIds;
+import ru.esiaedu.consent.source.RequestMail;
 
 /**
  * What the step does with a {@link ConsentOutcome}: pass or show which page with which attributes and message, the
@@ -32,6 +33,8 @@ public record ConsentStepPlan(boolean pass, boolean addApprovalAction, Map<Strin
     public static final String DETAIL_GRANTOR = "consent_grantor";
     public static final String DETAIL_REQUEST = "consent_request";
     public static final String DETAIL_APPROVALS = "consent_approvals";
+    /** What became of the request's e-mail in this step ({@code sent}, {@code failed}, {@code too_soon}, …). */
+    public static final String DETAIL_MAIL = "consent_mail";
 
     public static final String ERROR_REQUIRED = "consent_required";
     public static final String ERROR_UNAVAILABLE = "consent_source_unavailable";
@@ -72,14 +75,21 @@ public record ConsentStepPlan(boolean pass, boolean addApprovalAction, Map<Strin
                 if (outcome.request() != ConsentOutcome.Request.NONE) {
                     details.put(DETAIL_REQUEST, outcome.request().eventValue());
                 }
+                boolean mailedInThisStep = outcome.request() != ConsentOutcome.Request.NONE
+                        || outcome.notice() == ConsentOutcome.Notice.RESEND;
+                if (mailedInThisStep && outcome.mail() != RequestMail.NONE) {
+                    details.put(DETAIL_MAIL, outcome.mail().eventValue());
+                }
                 Map<String, Object> attributes = new LinkedHashMap<>();
                 attributes.put("esiaConsentMinor", outcome.ageGroup() == null || outcome.ageGroup().isMinor());
                 attributes.put("esiaConsentChannel", channel(sourceId));
                 attributes.put("esiaConsentSelfApproval", outcome.selfApproval());
                 attributes.put("esiaConsentOperator", clientName == null ? "" : clientName);
+                attributes.put("esiaConsentMailFailed", outcome.mail() == RequestMail.FAILED);
+                attributes.put("esiaConsentResend", outcome.resendable() && CHANNEL_PLATFORM.equals(channel(sourceId)));
                 String error = agreeMissing ? "esiaConsentAgreeRequired"
                         : outcome.notice() == ConsentOutcome.Notice.SELF_REFUSED ? "esiaConsentSelfRefused" : null;
-                String info = error == null && outcome.notice() == ConsentOutcome.Notice.NOT_YET ? "esiaConsentNotYet" : null;
+                String info = error == null ? info(outcome) : null;
                 return new ConsentStepPlan(false, false, details, ERROR_REQUIRED, PAGE_REQUIRED, false, attributes, error, info);
             case UNAVAILABLE:
                 details.put(DETAIL_SOURCE, sourceId);
@@ -95,6 +105,23 @@ public record ConsentStepPlan(boolean pass, boolean addApprovalAction, Map<Strin
             default:
                 return new ConsentStepPlan(false, false, details, ERROR_NO_PERSON, null, true, Map.of(), "esiaLinkerNoPerson", null);
         }
+    }
+
+    /** The information line: «Согласие пока не получено», or what «Отправить письмо ещё раз» did. */
+    private static String info(ConsentOutcome outcome) {
+        if (outcome.notice() == ConsentOutcome.Notice.NOT_YET) {
+            return "esiaConsentNotYet";
+        }
+        if (outcome.notice() != ConsentOutcome.Notice.RESEND) {
+            return outcome.mail() == RequestMail.NO_ADDRESS ? "esiaConsentNoAddress" : null;
+        }
+        return switch (outcome.mail()) {
+            case SENT -> "esiaConsentResent";
+            case TOO_SOON, ALREADY_SENT -> "esiaConsentResendLater";
+            case NO_ADDRESS -> "esiaConsentNoAddress";
+            // FAILED: the page's main text says it; NONE: nothing pending to mail
+            default -> null;
+        };
     }
 
     static String channel(String sourceId) {

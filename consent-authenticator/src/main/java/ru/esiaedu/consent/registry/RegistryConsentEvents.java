@@ -13,6 +13,10 @@ public final class RegistryConsentEvents {
     /** On {@code UPDATE_CONSENT}: what changed ({@link #ACTION_DECLINED}). */
     public static final String ACTION = "consent_action";
     public static final String ACTION_DECLINED = "declined";
+    /** On {@code REVOKE_GRANT}: how many of the student's sessions of the client the revocation ended. */
+    public static final String ENDED_SESSIONS = ru.esiaedu.consent.access.EndedSessions.DETAIL_ONLINE;
+    /** On {@code REVOKE_GRANT}: how many of the student's offline sessions (offline tokens) of the client it ended. */
+    public static final String ENDED_OFFLINE_SESSIONS = ru.esiaedu.consent.access.EndedSessions.DETAIL_OFFLINE;
 
     private RegistryConsentEvents() {
     }

@@ -1,5 +1,7 @@
 package ru.esiaedu.consent.registry;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,8 +17,11 @@ import ru.esiaedu.consent.source.ConsentState;
 import ru.esiaedu.consent.source.ConsentStatus;
 import ru.esiaedu.consent.source.ConsentSubject;
 import ru.esiaedu.consent.source.Grantor;
+import ru.esiaedu.consent.source.RequestMail;
+import ru.esiaedu.consent.source.RequestResend;
 import ru.esiaedu.consent.source.SelfApproval;
 import ru.esiaedu.login.age.AgeGroup;
+import ru.esiaedu.registry.ConsentNoticeRecord;
 import ru.esiaedu.registry.ConsentRecord;
 import ru.esiaedu.registry.ConsentRequestReceipt;
 import ru.esiaedu.registry.ConsentRequestRecord;
@@ -31,19 +36,27 @@ import ru.esiaedu.registry.SchoolRegistryProvider;
  * {@code esia-consent-approval}), adult students on the consent-check page («Даю согласие»). The student is the
  * registry account chosen for this login ({@link ConsentSubject#registryAccountId()}).
  */
-public final class RegistryConsentSource implements ConsentSource, SelfApproval {
+public final class RegistryConsentSource implements ConsentSource, SelfApproval, RequestResend {
 
     private static final Logger LOG = Logger.getLogger(RegistryConsentSource.class);
 
     private final RegistryAccess registry;
     private final Function<ConsentSubject, ConsentMailer> mailer;
+    private final Clock clock;
 
     /**
-     * @param mailer called only when a new request has recipients with an e-mail address
+     * @param mailer called only when a request's mail is to be sent to recipients with an e-mail address
+     * @param clock  for how often «Отправить письмо ещё раз» may send
      */
-    public RegistryConsentSource(RegistryAccess registry, Function<ConsentSubject, ConsentMailer> mailer) {
+    public RegistryConsentSource(RegistryAccess registry, Function<ConsentSubject, ConsentMailer> mailer, Clock clock) {
         this.registry = registry;
         this.mailer = mailer;
+        this.clock = clock;
+    }
+
+    /** With the system clock. */
+    public RegistryConsentSource(RegistryAccess registry, Function<ConsentSubject, ConsentMailer> mailer) {
+        this(registry, mailer, Clock.systemUTC());
     }
 
     @Override
@@ -99,39 +112,114 @@ public final class RegistryConsentSource implements ConsentSource, SelfApproval 
         if (receipt.created()) {
             LOG.infof("Consent request opened for client %s, %d recipient(s)", subject.clientId(), receipt.recipients().size());
             LOG.debugf("Consent request %d opened", request.id());
-            notifyRecipients(provider, subject, receipt);
         }
-        return new ConsentRequestOutcome(Long.toString(request.id()), receipt.created(), receipt.recipients().size());
+        RequestMail mail = mail(provider, subject, request, receipt.recipients(),
+                receipt.created() ? RequestMailPolicy.Trigger.OPENED : RequestMailPolicy.Trigger.LOGIN);
+        return new ConsentRequestOutcome(Long.toString(request.id()), receipt.created(), receipt.recipients().size(), mail);
     }
 
-    /** E-mails every recipient that has an address; a failure is logged (no address) and never fails the login. */
-    private void notifyRecipients(SchoolRegistryProvider provider, ConsentSubject subject, ConsentRequestReceipt receipt) {
-        List<RegistryAccount> withEmail = receipt.recipients().stream().filter(r -> !r.emails().isEmpty()).toList();
-        long requestId = receipt.request().id();
-        if (withEmail.size() < receipt.recipients().size()) {
-            LOG.infof("Consent request: %d of %d recipient(s) have no e-mail address in the registry",
-                    receipt.recipients().size() - withEmail.size(), receipt.recipients().size());
-        }
-        if (withEmail.isEmpty()) {
-            return;
+    /** «Отправить письмо ещё раз»: the pending request's mail again, as often as {@link RequestMailPolicy} allows. */
+    @Override
+    public ConsentRequestOutcome resend(ConsentSubject subject) throws ConsentSourceUnavailableException {
+        String student = subject.registryAccountId();
+        if (student == null) {
+            return new ConsentRequestOutcome(null, false, 0);
         }
         try {
-            ConsentMailer mail = mailer.apply(subject);
-            ConsentRequestEmail email = receipt.request().studentApproves()
+            SchoolRegistryProvider provider = registry.get();
+            Optional<ConsentRequestRecord> latest = provider.findLatestConsentRequest(student, subject.clientId())
+                    .filter(r -> r.status() == ConsentRequestStatus.PENDING);
+            if (latest.isEmpty()) {
+                return new ConsentRequestOutcome(null, false, 0);
+            }
+            ConsentRequestRecord request = latest.get();
+            List<RegistryAccount> recipients = new ArrayList<>();
+            for (String id : request.recipientAccountIds()) {
+                provider.findById(id).ifPresent(recipients::add);
+            }
+            RequestMail mail = mail(provider, subject, request, recipients, RequestMailPolicy.Trigger.ASKED);
+            return new ConsentRequestOutcome(Long.toString(request.id()), false, recipients.size(), mail);
+        } catch (RegistryUnavailableException e) {
+            throw unavailable("resending a consent request", e);
+        }
+    }
+
+    /**
+     * Mails the recipients {@link RequestMailPolicy} names, after taking the turn in the registry (of two logins at
+     * once, one sends); records whom the mail server accepted it for. A failure never fails the login: it is logged
+     * (no address, no id at INFO) and reported, and the mail is tried again at the student's next login.
+     */
+    private RequestMail mail(SchoolRegistryProvider provider, ConsentSubject subject, ConsentRequestRecord request,
+                             List<RegistryAccount> recipients, RequestMailPolicy.Trigger trigger) {
+        List<RegistryAccount> withEmail = recipients.stream().filter(r -> !r.emails().isEmpty()).toList();
+        if (trigger == RequestMailPolicy.Trigger.OPENED && withEmail.size() < recipients.size()) {
+            LOG.infof("Consent request: %d of %d recipient(s) have no e-mail address in the registry",
+                    recipients.size() - withEmail.size(), recipients.size());
+        }
+        long requestId = request.id();
+        RequestMailPolicy.Plan plan;
+        try {
+            ConsentNoticeRecord notice = provider.findConsentNotice(requestId).orElse(null);
+            plan = RequestMailPolicy.plan(trigger, withEmail, notice, clock.instant());
+            if (!plan.sends()) {
+                return plan.instead();
+            }
+            boolean ourTurn = provider.claimConsentNotice(requestId, notice == null ? 0 : notice.attempts());
+            if (!ourTurn && trigger != RequestMailPolicy.Trigger.OPENED) {
+                LOG.debugf("Consent request %d: another login is sending its mail", requestId);
+                return RequestMail.NONE;
+            }
+        } catch (RegistryUnavailableException e) {
+            LOG.warnf("Consent request mail (client %s): the registry could not say whom it reached (%s); not sent now",
+                    subject.clientId(), e.getClass().getSimpleName());
+            return RequestMail.FAILED;
+        }
+        int failed = send(provider, subject, request, plan.to());
+        if (failed == 0) {
+            if (trigger != RequestMailPolicy.Trigger.OPENED) {
+                LOG.infof("Consent request mail (client %s) sent again to %d recipient(s)", subject.clientId(), plan.to().size());
+            }
+            return RequestMail.SENT;
+        }
+        LOG.warnf("Consent request mail (client %s): %d of %d recipient(s) not reached; tried again at the student's "
+                + "next login", subject.clientId(), failed, plan.to().size());
+        return RequestMail.FAILED;
+    }
+
+    /** @return how many recipients the mail server did not accept the mail for */
+    private int send(SchoolRegistryProvider provider, ConsentSubject subject, ConsentRequestRecord request,
+                     List<RegistryAccount> to) {
+        long requestId = request.id();
+        ConsentMailer mail;
+        ConsentRequestEmail email;
+        try {
+            mail = mailer.apply(subject);
+            email = request.studentApproves()
                     ? ConsentRequestEmail.forStudent(mail.texts(), systemName(subject), mail.link(subject, false).orElse(null))
                     : parentEmail(provider, mail, subject, requestId);
-            for (RegistryAccount recipient : withEmail) {
-                try {
-                    mail.send(recipient.emails().get(0), email);
-                } catch (EmailException | RuntimeException e) {
-                    // the mail library's message may quote the address: the exception type only
-                    LOG.warnf("Consent request %d: e-mail to a recipient could not be sent (%s)", requestId,
-                            e.getClass().getName());
-                }
-            }
         } catch (RuntimeException e) {
             LOG.warnf("Consent request %d: notifications could not be prepared (%s)", requestId, e.getClass().getName());
+            return to.size();
         }
+        int failed = 0;
+        for (RegistryAccount recipient : to) {
+            try {
+                mail.send(recipient.emails().get(0), email);
+            } catch (EmailException | RuntimeException e) {
+                // the mail library's message may quote the address: the exception type only
+                LOG.warnf("Consent request %d: e-mail to a recipient could not be sent (%s)", requestId,
+                        e.getClass().getName());
+                failed++;
+                continue;
+            }
+            try {
+                provider.recordConsentNoticeReached(requestId, recipient.id());
+            } catch (RegistryUnavailableException e) {
+                LOG.warnf("Consent request %d: a delivered mail could not be recorded (%s); it may be sent again",
+                        requestId, e.getClass().getSimpleName());
+            }
+        }
+        return failed;
     }
 
     private static ConsentRequestEmail parentEmail(SchoolRegistryProvider provider, ConsentMailer mail,

@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import ru.esiaedu.consent.ConsentIds;
 import ru.esiaedu.consent.source.ConsentSource;
 import ru.esiaedu.consent.source.ConsentSourceFactory;
+import ru.esiaedu.login.age.KeycloakClock;
 import ru.esiaedu.login.step.Registry;
 
 /** Consent source {@code registry}: «Реестр школ (согласия на платформе)». */
@@ -16,7 +17,8 @@ public final class RegistryConsentSourceFactory implements ConsentSourceFactory 
 
     @Override
     public ConsentSource create(KeycloakSession session) {
-        return new RegistryConsentSource(() -> Registry.of(session), subject -> KeycloakConsentMailer.forSubject(session, subject));
+        return new RegistryConsentSource(() -> Registry.of(session), subject -> KeycloakConsentMailer.forSubject(session, subject),
+                KeycloakClock.UTC);
     }
 
     @Override

@@ -19,6 +19,7 @@ import ru.esiaedu.consent.check.ConsentOutcome.Request;
 import ru.esiaedu.consent.source.ConsentStatus;
 import ru.esiaedu.consent.source.ConsentSubject;
 import ru.esiaedu.consent.source.Grantor;
+import ru.esiaedu.consent.source.RequestMail;
 import ru.esiaedu.login.age.AgeGroup;
 import ru.esiaedu.registry.RegistryRole;
 
@@ -41,6 +42,61 @@ class ConsentCheckTest {
 
     private static LoginFacts student(LocalDate birthDate) {
         return login(RegistryRole.STUDENT, birthDate);
+    }
+
+    // --- the request's e-mail ----------------------------------------------------------------------------
+
+    @Test
+    void whatBecameOfTheRequestsMailReachesThePageAndStaysForTheRestOfTheLogin() {
+        FakeResendSource source = new FakeResendSource();
+        source.mail = RequestMail.FAILED;
+
+        ConsentOutcome first = check.evaluate(student(CHILD_12), source, memory);
+        assertThat(first.mail()).isEqualTo(RequestMail.FAILED);
+        assertThat(first.resendable()).isTrue();
+        // a reload or «Согласие получено — войти» in the same login still says the mail did not go
+        assertThat(check.evaluate(student(CHILD_12), source, memory).mail()).isEqualTo(RequestMail.FAILED);
+        assertThat(check.recheck(student(CHILD_12), source, memory).mail()).isEqualTo(RequestMail.FAILED);
+        assertThat(source.requested).hasSize(1);
+    }
+
+    @Test
+    void resendingAsksTheSourceAndNeverOpensARequest() {
+        FakeResendSource source = new FakeResendSource();
+        source.mail = RequestMail.FAILED;
+        check.evaluate(student(CHILD_12), source, memory);
+
+        source.mail = RequestMail.SENT;
+        ConsentOutcome resent = check.resend(student(CHILD_12), source, memory);
+
+        assertThat(resent.kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(resent.notice()).isEqualTo(Notice.RESEND);
+        assertThat(resent.mail()).isEqualTo(RequestMail.SENT);
+        assertThat(source.resent).hasSize(1);
+        assertThat(source.requested).hasSize(1);
+        assertThat(check.recheck(student(CHILD_12), source, memory).mail()).as("remembered").isEqualTo(RequestMail.SENT);
+    }
+
+    @Test
+    void resendingWhenTheConsentCameMeanwhileLetsTheStudentInWithoutMailing() {
+        FakeResendSource source = new FakeResendSource();
+        source.state = new ru.esiaedu.consent.source.ConsentState(ConsentStatus.GRANTED, Grantor.PARENT, "r-1");
+
+        assertThat(check.resend(student(CHILD_12), source, memory).kind()).isEqualTo(Kind.GRANTED);
+        assertThat(source.resent).isEmpty();
+    }
+
+    @Test
+    void resendingIsARecheckForSourcesThatDoNotMailAndAnOutageWhenTheSourceIsDown() {
+        FakeConsentSource esia = FakeConsentSource.answering(ConsentStatus.PENDING);
+        ConsentOutcome plain = check.resend(student(CHILD_12), esia, memory);
+        assertThat(plain.kind()).isEqualTo(Kind.REQUIRED);
+        assertThat(plain.resendable()).isFalse();
+        assertThat(plain.mail()).isEqualTo(RequestMail.NONE);
+
+        FakeResendSource down = new FakeResendSource();
+        down.resendUnavailable = true;
+        assertThat(check.resend(student(CHILD_12), down, new MemoryInNotes()).kind()).isEqualTo(Kind.UNAVAILABLE);
     }
 
     // --- roles ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import ru.esiaedu.consent.check.ConsentOutcome.Notice;
 import ru.esiaedu.consent.check.ConsentOutcome.Request;
 import ru.esiaedu.consent.source.Grantor;
+import ru.esiaedu.consent.source.RequestMail;
 import ru.esiaedu.login.age.AgeGroup;
 
 /** Outcome → events, page and attributes: exactly what the authenticator applies. */
@@ -47,6 +48,48 @@ class ConsentStepPlanTest {
                 .containsEntry("esiaConsentSelfApproval", false).containsEntry("esiaConsentOperator", CLIENT);
         assertThat(plan.error()).isNull();
         assertThat(plan.info()).isNull();
+    }
+
+    @Test
+    void aMailThatDidNotGoIsAnEventDetailAndThePageSaysSo() {
+        ConsentOutcome failed = ConsentOutcome.required(AgeGroup.UNDER_14, Request.CREATED, false, Notice.NONE)
+                .withMail(RequestMail.FAILED, true);
+        ConsentStepPlan plan = ConsentStepPlan.of(failed, "registry", CLIENT, false);
+        assertThat(plan.details()).containsEntry("consent_mail", "failed");
+        assertThat(plan.attributes()).containsEntry("esiaConsentMailFailed", true).containsEntry("esiaConsentResend", true);
+
+        ConsentStepPlan later = ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.UNDER_14, Request.ALREADY_PENDING,
+                false, Notice.NONE).withMail(RequestMail.SENT, true), "registry", CLIENT, false);
+        assertThat(later.details()).containsEntry("consent_mail", "sent");
+        assertThat(later.attributes()).containsEntry("esiaConsentMailFailed", false);
+    }
+
+    @Test
+    void aRecheckDoesNotRepeatTheMailDetailButThePageKeepsSayingIt() {
+        ConsentStepPlan plan = ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.UNDER_14, Request.NONE, false,
+                Notice.NOT_YET).withMail(RequestMail.FAILED, true), "registry", CLIENT, false);
+        assertThat(plan.details()).doesNotContainKey("consent_mail");
+        assertThat(plan.attributes()).containsEntry("esiaConsentMailFailed", true);
+    }
+
+    @Test
+    void whatResendingDidIsTheInformationLineAndTheEvent() {
+        Map<RequestMail, String> infos = Map.of(RequestMail.SENT, "esiaConsentResent",
+                RequestMail.TOO_SOON, "esiaConsentResendLater", RequestMail.NO_ADDRESS, "esiaConsentNoAddress");
+        infos.forEach((mail, info) -> {
+            ConsentStepPlan plan = ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.UNDER_14, Request.NONE, false,
+                    Notice.RESEND).withMail(mail, true), "registry", CLIENT, false);
+            assertThat(plan.info()).as(mail.name()).isEqualTo(info);
+            assertThat(plan.details()).containsEntry("consent_mail", mail.eventValue());
+        });
+    }
+
+    @Test
+    void gosuslugiNeverOffersToResendAnEmail() {
+        ConsentStepPlan plan = ConsentStepPlan.of(ConsentOutcome.required(AgeGroup.UNDER_14, Request.CREATED, false,
+                Notice.NONE).withMail(RequestMail.NONE, true), "esia", CLIENT, false);
+        assertThat(plan.attributes()).containsEntry("esiaConsentResend", false).containsEntry("esiaConsentMailFailed", false);
+        assertThat(plan.details()).doesNotContainKey("consent_mail");
     }
 
     @Test

@@ -1,17 +1,23 @@
 package ru.esiaedu.consent.registry;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.ConsentErasureReceipt;
+import ru.esiaedu.registry.ConsentNoticeRecord;
 import ru.esiaedu.registry.ConsentRecord;
 import ru.esiaedu.registry.ConsentRequestReceipt;
 import ru.esiaedu.registry.ConsentRequestRecord;
@@ -42,6 +48,19 @@ public final class FakeConsentRegistry implements SchoolRegistryProvider {
     private long nextRequestId = 100;
     private long nextConsentId = 500;
     private Instant now = Instant.parse("2026-11-20T10:00:00Z");
+    /** request id → its mail state (absent: never tried). */
+    public final Map<Long, ConsentNoticeRecord> notices = new LinkedHashMap<>();
+    /** When a claimed mail attempt is dated (the source's clock in tests that look at it). */
+    public Clock noticeClock = Clock.fixed(now, ZoneOffset.UTC);
+    /** False: a registry that keeps no mail state (the SPI's defaults). */
+    public boolean keepsNotices = true;
+    /** Runs once at the next claim, before it: another login at the same moment. */
+    public ThrowingRunnable beforeClaim;
+
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        void run() throws RegistryUnavailableException;
+    }
 
     public static RegistryAccount account(String id, RegistryRole role, String className, String last, String first,
                                           List<String> emails, String oid) {
@@ -121,6 +140,82 @@ public final class FakeConsentRegistry implements SchoolRegistryProvider {
                 status == ConsentRequestStatus.PENDING ? null : recipients[0]);
         requests.put(request.id(), request);
         return request;
+    }
+
+    @Override
+    public Optional<ConsentNoticeRecord> findConsentNotice(long requestId) throws RegistryUnavailableException {
+        call("findConsentNotice");
+        if (!keepsNotices || !requests.containsKey(requestId)) {
+            return Optional.empty();
+        }
+        return Optional.of(notices.getOrDefault(requestId, new ConsentNoticeRecord(requestId, 0, null, Set.of())));
+    }
+
+    @Override
+    public boolean claimConsentNotice(long requestId, int attemptsSeen) throws RegistryUnavailableException {
+        if (beforeClaim != null) {
+            beforeClaim.run();
+        }
+        call("claimConsentNotice");
+        ConsentRequestRecord request = requests.get(requestId);
+        if (!keepsNotices || request == null || request.status() != ConsentRequestStatus.PENDING) {
+            return false;
+        }
+        ConsentNoticeRecord current = notices.getOrDefault(requestId, new ConsentNoticeRecord(requestId, 0, null, Set.of()));
+        if (current.attempts() != attemptsSeen) {
+            return false;
+        }
+        notices.put(requestId, new ConsentNoticeRecord(requestId, attemptsSeen + 1, noticeClock.instant(),
+                current.reachedAccountIds()));
+        return true;
+    }
+
+    @Override
+    public void recordConsentNoticeReached(long requestId, String recipientAccountId) throws RegistryUnavailableException {
+        call("recordConsentNoticeReached");
+        ConsentNoticeRecord current = notices.get(requestId);
+        if (!keepsNotices || current == null) {
+            return;
+        }
+        Set<String> reached = new HashSet<>(current.reachedAccountIds());
+        reached.add(recipientAccountId);
+        notices.put(requestId, new ConsentNoticeRecord(requestId, current.attempts(), current.lastAttemptAt(), reached));
+    }
+
+    /** consent id → "by|reason" of its erasure. */
+    public final Map<Long, String> erasures = new LinkedHashMap<>();
+    public boolean erases = true;
+
+    @Override
+    public Optional<ConsentErasureReceipt> eraseConsentData(String studentAccountId, Collection<String> clientIds,
+            String by, String reason) throws RegistryUnavailableException {
+        call("eraseConsentData");
+        if (!erases) {
+            return Optional.empty();
+        }
+        List<Long> open = requests.values().stream()
+                .filter(r -> r.studentAccountId().equals(studentAccountId) && clientIds.contains(r.clientId())
+                        && r.status() != ConsentRequestStatus.APPROVED)
+                .map(ConsentRequestRecord::id).toList();
+        open.forEach(requests::remove);
+        List<String> revokedClients = new ArrayList<>();
+        int revoked = 0;
+        int kept = 0;
+        for (ConsentRecord c : new ArrayList<>(consents.values())) {
+            if (!c.studentAccountId().equals(studentAccountId) || !clientIds.contains(c.clientId())) {
+                continue;
+            }
+            kept++;
+            if (c.active()) {
+                revoked++;
+                revokedClients.add(c.clientId());
+                consents.put(c.id(), new ConsentRecord(c.id(), c.requestId(), c.studentAccountId(), c.clientId(),
+                        c.grantorAccountId(), c.grantorEsiaOid(), c.selfGranted(), c.textVersion(), c.grantedAt(),
+                        tick(), studentAccountId));
+            }
+            erasures.putIfAbsent(c.id(), by + "|" + reason);
+        }
+        return Optional.of(new ConsentErasureReceipt(open.size(), revoked, kept, revokedClients));
     }
 
     @Override

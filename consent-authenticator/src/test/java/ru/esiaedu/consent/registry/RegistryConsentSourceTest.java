@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static ru.esiaedu.consent.registry.FakeConsentRegistry.account;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +21,7 @@ import ru.esiaedu.consent.source.ConsentState;
 import ru.esiaedu.consent.source.ConsentStatus;
 import ru.esiaedu.consent.source.ConsentSubject;
 import ru.esiaedu.consent.source.Grantor;
+import ru.esiaedu.consent.source.RequestMail;
 import ru.esiaedu.login.age.AgeGroup;
 import ru.esiaedu.registry.ConsentRecord;
 import ru.esiaedu.registry.ConsentRequestRecord;
@@ -144,7 +149,7 @@ class RegistryConsentSourceTest {
         ConsentRequestRecord request = registry.requests.values().iterator().next();
         assertThat(request.studentApproves()).isFalse();
         assertThat(request.recipientAccountIds()).containsExactly(MOTHER, FATHER);
-        assertThat(outcome).isEqualTo(new ConsentRequestOutcome(Long.toString(request.id()), true, 2));
+        assertThat(outcome).isEqualTo(new ConsentRequestOutcome(Long.toString(request.id()), true, 2, RequestMail.SENT));
         assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("mother@example.ru");
         assertThat(mailer.linksAsked).containsExactly(true);
         ConsentRequestEmail email = mailer.sent.get(0).email();
@@ -159,7 +164,7 @@ class RegistryConsentSourceTest {
         ConsentRequestOutcome first = source.request(minor(CHILD));
         ConsentRequestOutcome second = source.request(minor(CHILD));
 
-        assertThat(second).isEqualTo(new ConsentRequestOutcome(first.requestId(), false, 2));
+        assertThat(second).isEqualTo(new ConsentRequestOutcome(first.requestId(), false, 2, RequestMail.ALREADY_SENT));
         assertThat(mailer.sent).hasSize(1);
         assertThat(registry.requests).hasSize(1);
     }
@@ -209,6 +214,144 @@ class RegistryConsentSourceTest {
 
         assertThat(outcome.created()).isTrue();
         assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("father@example.ru");
+    }
+
+    @Test
+    void aMailLostToAMailServerOutageIsSentAtTheNextLoginWhileTheRequestIsPending() throws Exception {
+        mailer.failFor.add("mother@example.ru");
+        ConsentRequestOutcome first = source.request(minor(CHILD));
+        assertThat(mailer.sent).isEmpty();
+
+        mailer.failFor.clear();
+        ConsentRequestOutcome second = source.request(minor(CHILD));
+
+        assertThat(second.created()).isFalse();
+        assertThat(second.requestId()).isEqualTo(first.requestId());
+        assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("mother@example.ru");
+        assertThat(registry.requests).hasSize(1);
+    }
+
+    @Test
+    void aDeliveredMailIsNotSentAgainAtLaterLogins() throws Exception {
+        mailer.failFor.add("mother@example.ru");
+        source.request(minor(CHILD));
+        mailer.failFor.clear();
+        source.request(minor(CHILD));
+        source.request(minor(CHILD));
+        source.request(minor(CHILD));
+
+        assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("mother@example.ru");
+    }
+
+    @Test
+    void onlyTheRecipientsTheMailDidNotReachAreMailedAgain() throws Exception {
+        registry.add(account(FATHER, RegistryRole.PARENT, null, "Джалилов", "Рустам", List.of("father@example.ru"), "oid-father"));
+        mailer.failFor.add("mother@example.ru");
+        source.request(minor(CHILD));
+
+        mailer.failFor.clear();
+        source.request(minor(CHILD));
+
+        assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("father@example.ru", "mother@example.ru");
+    }
+
+    @Test
+    void theOutcomeSaysWhenTheMailFailedAndWhenItWentOutLater() throws Exception {
+        mailer.failFor.add("mother@example.ru");
+        assertThat(source.request(minor(CHILD)).mail()).isEqualTo(RequestMail.FAILED);
+        assertThat(source.request(minor(CHILD)).mail()).as("still down").isEqualTo(RequestMail.FAILED);
+
+        mailer.failFor.clear();
+        assertThat(source.request(minor(CHILD)).mail()).isEqualTo(RequestMail.SENT);
+        assertThat(source.request(minor(CHILD)).mail()).isEqualTo(RequestMail.ALREADY_SENT);
+        assertThat(registry.notices.values()).singleElement()
+                .satisfies(notice -> assertThat(notice.reachedAccountIds()).containsExactly(MOTHER));
+    }
+
+    @Test
+    void noRecipientWithAnAddressIsSaidAsSuch() throws Exception {
+        registry.parentOf(CHILD, FATHER);
+        assertThat(source.request(minor(CHILD)).mail()).isEqualTo(RequestMail.NO_ADDRESS);
+        assertThat(source.request(minor(CHILD)).mail()).isEqualTo(RequestMail.NO_ADDRESS);
+    }
+
+    @Test
+    void aRegistryThatKeepsNoMailStateMailsOnlyANewRequestAsBefore() throws Exception {
+        registry.keepsNotices = false;
+        mailer.failFor.add("mother@example.ru");
+        assertThat(source.request(minor(CHILD)).mail()).isEqualTo(RequestMail.FAILED);
+        mailer.failFor.clear();
+
+        assertThat(source.request(minor(CHILD)).mail()).isEqualTo(RequestMail.NONE);
+        assertThat(mailer.sent).isEmpty();
+    }
+
+    @Test
+    void ofTwoLoginsAtOnceOnlyTheOneThatTakesTheTurnSends() throws Exception {
+        mailer.failFor.add("mother@example.ru");
+        long id = Long.parseLong(source.request(minor(CHILD)).requestId());
+        mailer.failFor.clear();
+        // the other login takes the turn after this one has read the mail state
+        registry.beforeClaim = () -> {
+            registry.beforeClaim = null;
+            assertThat(registry.claimConsentNotice(id, 1)).isTrue();
+        };
+
+        ConsentRequestOutcome mine = source.request(minor(CHILD));
+
+        assertThat(mine.mail()).isEqualTo(RequestMail.NONE);
+        assertThat(mailer.sent).as("the other login sends, not this one").isEmpty();
+        assertThat(registry.notices.get(id).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void resendingRightAfterADeliveredMailIsRefusedAndAllowedAfterAnHour() throws Exception {
+        Instant opened = Instant.parse("2026-11-20T10:00:00Z");
+        registry.noticeClock = Clock.fixed(opened, ZoneOffset.UTC);
+        resendAt(opened).request(minor(CHILD));
+        assertThat(mailer.sent).hasSize(1);
+
+        assertThat(resendAt(opened.plus(Duration.ofMinutes(59))).resend(minor(CHILD)).mail()).isEqualTo(RequestMail.TOO_SOON);
+        assertThat(mailer.sent).hasSize(1);
+
+        ConsentRequestOutcome later = resendAt(opened.plus(Duration.ofHours(1))).resend(minor(CHILD));
+        assertThat(later.mail()).isEqualTo(RequestMail.SENT);
+        assertThat(later.created()).isFalse();
+        assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("mother@example.ru", "mother@example.ru");
+        assertThat(registry.requests).hasSize(1);
+    }
+
+    @Test
+    void resendingAfterAFailureWaitsAMinute() throws Exception {
+        Instant opened = Instant.parse("2026-11-20T10:00:00Z");
+        registry.noticeClock = Clock.fixed(opened, ZoneOffset.UTC);
+        mailer.failFor.add("mother@example.ru");
+        resendAt(opened).request(minor(CHILD));
+        mailer.failFor.clear();
+
+        assertThat(resendAt(opened.plusSeconds(30)).resend(minor(CHILD)).mail()).isEqualTo(RequestMail.TOO_SOON);
+        assertThat(resendAt(opened.plusSeconds(60)).resend(minor(CHILD)).mail()).isEqualTo(RequestMail.SENT);
+        assertThat(mailer.sent).extracting(FakeMailer.Sent::address).containsExactly("mother@example.ru");
+    }
+
+    @Test
+    void resendingNeverOpensARequestAndIgnoresDecidedOnes() throws Exception {
+        assertThat(source.resend(minor(CHILD))).isEqualTo(new ConsentRequestOutcome(null, false, 0));
+        registry.putRequest(CHILD, CLIENT, ConsentRequestStatus.DECLINED, false, MOTHER);
+        assertThat(source.resend(minor(CHILD)).requestId()).isNull();
+        assertThat(source.resend(minor(null)).requestId()).isNull();
+        assertThat(registry.requests).hasSize(1);
+        assertThat(mailer.sent).isEmpty();
+    }
+
+    @Test
+    void aRegistryOutageWhileResendingIsAnOutage() {
+        registry.down = true;
+        assertThatThrownBy(() -> source.resend(minor(CHILD))).isInstanceOf(ConsentSourceUnavailableException.class);
+    }
+
+    private RegistryConsentSource resendAt(Instant now) {
+        return new RegistryConsentSource(() -> registry, subject -> mailer, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test

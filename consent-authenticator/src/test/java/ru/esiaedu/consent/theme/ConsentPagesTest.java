@@ -100,6 +100,36 @@ class ConsentPagesTest {
     }
 
     @Test
+    void aMailThatDidNotGoIsSaidInsteadOfPromisingIt() throws Exception {
+        Map<String, Object> attributes = page(true, "platform", false);
+        attributes.put("esiaConsentMailFailed", true);
+        String minor = ThemePages.text(ThemePages.render(REQUIRED, "ru", attributes));
+        assertThat(minor).contains(ru("esiaConsentMinorPlatformMailFailed"), "письмо родителям сейчас отправить не удалось",
+                "при вашем следующем входе").doesNotContain("родителям придут письма");
+
+        Map<String, Object> adult = page(false, "platform", false);
+        adult.put("esiaConsentMailFailed", true);
+        assertThat(ThemePages.text(ThemePages.render(REQUIRED, "ru", adult)))
+                .contains(ru("esiaConsentAdultPlatformMailFailed")).doesNotContain(ru("esiaConsentAdultPlatform"));
+
+        // Gosuslugi sends its own notifications: the flag means nothing there
+        Map<String, Object> esia = page(true, "gosuslugi", false);
+        esia.put("esiaConsentMailFailed", true);
+        assertThat(ThemePages.text(ThemePages.render(REQUIRED, "ru", esia))).contains(SEED_MINOR);
+    }
+
+    @Test
+    void theResendButtonIsOfferedOnlyWhenAskedForAndPostsResend() throws Exception {
+        Map<String, Object> attributes = page(true, "platform", false);
+        attributes.put("esiaConsentResend", true);
+        String html = ThemePages.render(REQUIRED, "ru", attributes);
+        assertThat(html).contains("id=\"esia-consent-resend\"", "name=\"action\" value=\"resend\"");
+        assertThat(ThemePages.text(html)).contains("Отправить письмо ещё раз");
+        assertThat(ThemePages.text(ThemePages.render(REQUIRED, "en", attributes))).contains("Send the e-mail again");
+        assertThat(required(true, "platform", false)).doesNotContain("esia-consent-resend");
+    }
+
+    @Test
     void anAdultWithASelfApprovalSourceGetsTheConsentTextCheckboxAndButton() throws Exception {
         String html = required(false, "platform", true);
         assertThat(html).contains("<form id=\"esia-consent-self-form\"", "id=\"esia-consent-self-text\"",

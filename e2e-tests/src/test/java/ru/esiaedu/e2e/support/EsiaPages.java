@@ -124,6 +124,17 @@ public final class EsiaPages {
         element.click();
     }
 
+    /** «Привязать учётную запись»: the organisation, the old login and password, «Войти». */
+    public EsiaPages submitLegacyLink(String organisationId, String login, String password) {
+        new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("organisation"))).selectByValue(organisationId);
+        WebElement username = browser.driver().findElement(By.id("username"));
+        username.clear();
+        username.sendKeys(login);
+        browser.driver().findElement(By.id("password")).sendKeys(password);
+        browser.driver().findElement(By.id("kc-login")).click();
+        return this;
+    }
+
     public String bodyText() {
         for (int attempt = 0; ; attempt++) {
             try {

@@ -56,6 +56,7 @@ public final class KeycloakTestServer {
     public static final class Options {
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> args = new ArrayList<>();
+        private final List<String> dropped = new ArrayList<>();
 
         public Options env(String name, String value) {
             env.put(name, value);
@@ -73,16 +74,23 @@ public final class KeycloakTestServer {
             return this;
         }
 
+        /** Leaves out every option the server would get that starts with this prefix (a node misconfigured on purpose). */
+        public Options without(String optionPrefix) {
+            dropped.add(optionPrefix);
+            return this;
+        }
+
         Options copy() {
             Options copy = new Options();
             copy.env.putAll(env);
             copy.args.addAll(args);
+            copy.dropped.addAll(dropped);
             return copy;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Options o && env.equals(o.env) && args.equals(o.args);
+            return other instanceof Options o && env.equals(o.env) && args.equals(o.args) && dropped.equals(o.dropped);
         }
 
         @Override
@@ -92,7 +100,7 @@ public final class KeycloakTestServer {
 
         @Override
         public String toString() {
-            return "env " + env.keySet() + ", options " + args; // env values may be secrets
+            return "env " + env.keySet() + ", options " + args + ", without " + dropped; // env values may be secrets
         }
     }
 
@@ -175,6 +183,11 @@ public final class KeycloakTestServer {
      * {@link #stopNode()}; the database stays with the first node.
      */
     public KeycloakTestServer startAnotherNode(String name) {
+        return startAnotherNode(name, options -> { });
+    }
+
+    /** {@link #startAnotherNode(String)} with options of its own on top of this node's. */
+    public KeycloakTestServer startAnotherNode(String name, Consumer<Options> changes) {
         if (!optimized()) {
             throw new IllegalStateException("a cluster needs the production start (start-dev keeps its caches local)");
         }
@@ -185,7 +198,9 @@ public final class KeycloakTestServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return launch(nodeHome, nodeLog, database, options, false, System.nanoTime());
+        Options nodeOptions = options.copy();
+        changes.accept(nodeOptions);
+        return launch(nodeHome, nodeLog, database, nodeOptions, false, System.nanoTime());
     }
 
     /** Stops this node only (a node started by {@link #startAnotherNode(String)}). */
@@ -232,6 +247,7 @@ public final class KeycloakTestServer {
             command.addAll(BuildOptions.read()); // start-dev builds itself
         }
         command.addAll(options.args);
+        command.removeIf(arg -> options.dropped.stream().anyMatch(arg::startsWith));
 
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())

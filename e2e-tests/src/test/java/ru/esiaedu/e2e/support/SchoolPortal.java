@@ -39,9 +39,28 @@ public final class SchoolPortal {
         this.codeVerifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
+    private SchoolPortal(String realmUrl, String redirectUri, String codeVerifier) {
+        this.realmUrl = realmUrl;
+        this.redirectUri = redirectUri;
+        this.codeVerifier = codeVerifier;
+    }
+
+    /**
+     * This portal (its redirect URI and PKCE verifier) reaching Keycloak through another node of the cluster, as a
+     * load balancer would send it.
+     */
+    public SchoolPortal throughNode(String nodeUrl, String realm) {
+        return new SchoolPortal(nodeUrl + "/realms/" + realm, redirectUri, codeVerifier);
+    }
+
     public String loginUrl(String state) {
+        return loginUrl(state, "openid");
+    }
+
+    /** The login URL asking for these scopes (space separated), e.g. {@code openid offline_access}. */
+    public String loginUrl(String state, String scope) {
         return realmUrl + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
-                + "&response_type=code&scope=openid&state=" + state
+                + "&response_type=code&scope=" + enc(scope) + "&state=" + state
                 + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
                 + "&code_challenge=" + challenge() + "&code_challenge_method=S256";
     }
@@ -67,6 +86,20 @@ public final class SchoolPortal {
             throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** The token endpoint's answer to a refresh-token grant: 200 with new tokens, or 400 {@code invalid_grant}. */
+    public record Refreshed(int status, JsonNode body) {
+    }
+
+    /** A refresh-token grant as the portal's back end sends it (refresh or offline token alike). */
+    public Refreshed refresh(String refreshToken) throws Exception {
+        String form = "grant_type=refresh_token&refresh_token=" + enc(refreshToken) + "&client_id=" + CLIENT_ID
+                + "&client_secret=" + CLIENT_SECRET;
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Refreshed(response.statusCode(), JSON.readTree(response.body()));
     }
 
     /** Payload of a JWT, without checking the signature (Keycloak issued it to us over a direct call). */

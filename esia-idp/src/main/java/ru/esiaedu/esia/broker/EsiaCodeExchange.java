@@ -82,7 +82,7 @@ final class EsiaCodeExchange {
         try {
             form = EsiaRequests.tokenForm(common, code, state, EsiaTimestamp.now(clock));
         } catch (SigningException e) {
-            throw new EsiaLoginFailure(EsiaMessages.CLIENT_MISCONFIGURED, "Could not sign the ESIA token request: " + e.getMessage(), e);
+            throw new EsiaLoginFailure(EsiaMessages.forSigningFailure(e), "Could not sign the ESIA token request: " + e.getMessage(), e);
         }
         TokenResponse tokens;
         try {

@@ -110,7 +110,8 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
             return Response.seeOther(URI.create(config.getEndpoints().authorizationUrl() + "?" + query)).build();
         } catch (SigningException e) {
             LOG.errorf("Cannot start ESIA login for provider '%s': %s", config.getAlias(), e.getMessage());
-            return ErrorPage.error(session, authSession, Response.Status.INTERNAL_SERVER_ERROR, EsiaMessages.CLIENT_MISCONFIGURED);
+            return ErrorPage.error(session, authSession, e.serviceUnavailable() ? Response.Status.SERVICE_UNAVAILABLE
+                    : Response.Status.INTERNAL_SERVER_ERROR, EsiaMessages.forSigningFailure(e));
         }
     }
 

@@ -17,6 +17,7 @@ final class EsiaMessages {
     static final String BAD_RESPONSE = "esiaBadResponse";
     static final String INVALID_TOKEN = "esiaInvalidToken";
     static final String CLIENT_MISCONFIGURED = "esiaClientMisconfigured";
+    static final String SIGNING_UNAVAILABLE = "esiaSigningUnavailable";
     static final String SESSION_EXPIRED = "esiaSessionExpired";
     static final String UNKNOWN = "esiaUnknownError";
 
@@ -27,6 +28,11 @@ final class EsiaMessages {
             "ESIA-005029");
 
     private EsiaMessages() {
+    }
+
+    /** A signing service outage is waited out; anything else about signing is a setting to fix. */
+    static String forSigningFailure(ru.esiaedu.esia.crypto.SigningException e) {
+        return e.serviceUnavailable() ? SIGNING_UNAVAILABLE : CLIENT_MISCONFIGURED;
     }
 
     static String forEsiaError(String code, String oauthError) {

@@ -199,18 +199,23 @@ public final class RemoteSigningServiceSigner implements RequestSigner {
             throw new SigningException("Signing service " + safeUrl + " answered HTTP " + e.statusCode()
                     + " with a body larger than " + MAX_RESPONSE_BYTES + " bytes");
         } catch (HttpConnectTimeoutException e) {
-            throw new SigningException("Signing service " + safeUrl + " did not accept a connection in time", e);
+            throw SigningException.serviceUnavailable("Signing service " + safeUrl + " did not accept a connection in time", e);
         } catch (HttpTimeoutException e) {
-            throw new SigningException("Signing service " + safeUrl + " did not answer within " + readTimeout.toMillis()
-                    + " ms", e);
+            throw SigningException.serviceUnavailable("Signing service " + safeUrl + " did not answer within "
+                    + readTimeout.toMillis() + " ms", e);
         } catch (IOException e) {
-            throw new SigningException("Signing service " + safeUrl + " is unreachable: " + e.getClass().getSimpleName(), e);
+            throw SigningException.serviceUnavailable("Signing service " + safeUrl + " is unreachable: "
+                    + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SigningException("Interrupted while waiting for signing service " + safeUrl, e);
         }
         LOG.debugf("Signing service %s answered HTTP %d to a '%s' request in %d ms", safeUrl, response.statusCode(),
                 format, (System.nanoTime() - started) / 1_000_000);
+        if (response.statusCode() >= 500 || response.statusCode() == 429) {
+            throw SigningException.serviceUnavailable("Signing service " + safeUrl + " answered HTTP "
+                    + response.statusCode() + " instead of 200", null);
+        }
         if (response.statusCode() != 200) {
             throw new SigningException("Signing service " + safeUrl + " answered HTTP " + response.statusCode()
                     + " instead of 200");

@@ -240,6 +240,37 @@ class RemoteSigningServiceSignerTest {
                 .hasMessageContaining("unreachable");
     }
 
+    /** An outage is waited out by the person; a refusal or a wrong answer is a setting an operator must fix. */
+    @Test
+    void outagesAreToldApartFromMisconfiguration() {
+        for (int status : new int[] {500, 502, 503, 504, 429}) {
+            handler = r -> new Reply(status, "{}", 0);
+            assertThatThrownBy(() -> signer(false).signRaw(DATA)).as("HTTP %d", status)
+                    .isInstanceOfSatisfying(SigningException.class, e -> assertThat(e.serviceUnavailable()).isTrue());
+        }
+        for (int status : new int[] {400, 401, 403, 404}) {
+            handler = r -> new Reply(status, "{}", 0);
+            assertThatThrownBy(() -> signer(false).signRaw(DATA)).as("HTTP %d", status)
+                    .isInstanceOfSatisfying(SigningException.class, e -> assertThat(e.serviceUnavailable()).isFalse());
+        }
+        handler = r -> new Reply(200, "{\"signature\":\"" + Base64.getEncoder().encodeToString(new byte[64]) + "\"}", 0);
+        assertThatThrownBy(() -> signer(false).signRaw(DATA)).as("a signature that does not verify")
+                .isInstanceOfSatisfying(SigningException.class, e -> assertThat(e.serviceUnavailable()).isFalse());
+        handler = r -> new Reply(200, "{}", 3000);
+        assertThatThrownBy(() -> signer(false).signRaw(DATA)).as("too slow")
+                .isInstanceOfSatisfying(SigningException.class, e -> assertThat(e.serviceUnavailable()).isTrue());
+    }
+
+    @Test
+    void anUnreachableServiceIsAnOutage() {
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        RemoteSigningServiceSigner s = new RemoteSigningServiceSigner(URI.create("http://127.0.0.1:" + port + "/sign"),
+                cert, Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+        assertThatThrownBy(() -> s.signRaw(DATA))
+                .isInstanceOfSatisfying(SigningException.class, e -> assertThat(e.serviceUnavailable()).isTrue());
+    }
+
     @Test
     void messagesDoNotLeakDataOrToken() {
         handler = r -> new Reply(503, "{}", 0);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -234,7 +233,18 @@ public final class ImportFile {
         }
 
         private static List<String> list(String cell) {
-            return Arrays.stream(cell.split("[,;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<String> parts = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i <= cell.length(); i++) {
+                if (i == cell.length() || cell.charAt(i) == ',' || cell.charAt(i) == ';' || cell.charAt(i) == '\n') {
+                    String part = cell.substring(start, i).strip();
+                    if (!part.isEmpty()) {
+                        parts.add(part);
+                    }
+                    start = i + 1;
+                }
+            }
+            return parts;
         }
 
         private static boolean blank(String[] record) {

@@ -3,6 +3,7 @@ package ru.esiaedu.registry.imports;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.school.Kinship;
 import ru.esiaedu.registry.school.StaffPosition;
@@ -24,6 +25,8 @@ final class ImportWords {
             "заместитель директора", StaffPosition.DEPUTY_HEAD, "завуч", StaffPosition.DEPUTY_HEAD,
             "администратор", StaffPosition.ADMINISTRATOR, "директор", StaffPosition.ADMINISTRATOR);
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private ImportWords() {
     }
 
@@ -42,6 +45,6 @@ final class ImportWords {
     }
 
     private static String word(String value) {
-        return value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("\\s+", " ");
+        return value == null ? "" : SPACES.matcher(value.strip().toLowerCase(Locale.ROOT).replace('ё', 'е')).replaceAll(" ");
     }
 }

@@ -2,9 +2,7 @@ package ru.esiaedu.registry.jdbc;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +25,6 @@ final class CardValues {
     static final int EMAIL_MAX = 254;
     static final int CONTACTS_MAX = 5;
     static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
-
-    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter SHORT_RUSSIAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     /** One contact as stored: the normalised value the finders compare and the value as typed. */
     record Contact(String normalised, String entered) {
@@ -123,17 +116,43 @@ final class CardValues {
         return Outcome.ok(new Checked(CardField.BIRTH_DATE, date.get().toString(), null, date.get(), List.of()));
     }
 
-    /** {@code дд.мм.гггг} (as Russian Excel writes it, also without leading zeros) or {@code гггг-мм-дд}. */
+    /**
+     * {@code дд.мм.гггг} (as Russian Excel writes it, also without leading zeros) or {@code гггг-мм-дд}; read by hand
+     * because an import checks a hundred thousand of them and a formatter answers a layout it does not know with an
+     * exception.
+     */
     static Optional<LocalDate> parseDate(String value) {
-        for (DateTimeFormatter format : List.of(DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT),
-                RUSSIAN_DATE, SHORT_RUSSIAN_DATE)) {
-            try {
-                return Optional.of(LocalDate.parse(value, format));
-            } catch (DateTimeParseException ignored) {
-                // try the next layout
+        int[] parts = new int[3];
+        int[] digits = new int[3];
+        int part = 0;
+        char separator = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits[part] > 4) {
+                    return Optional.empty();
+                }
+                parts[part] = parts[part] * 10 + (c - '0');
+            } else if ((c == '.' || c == '-') && part < 2 && digits[part] > 0 && (separator == 0 || separator == c)) {
+                separator = c;
+                part++;
+            } else {
+                return Optional.empty();
             }
         }
-        return Optional.empty();
+        if (part != 2 || digits[2] == 0) {
+            return Optional.empty();
+        }
+        boolean iso = separator == '-' && digits[0] == 4 && digits[1] == 2 && digits[2] == 2;
+        boolean russian = separator == '.' && digits[0] <= 2 && digits[1] <= 2 && digits[2] == 4;
+        if (!iso && !russian) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(iso ? LocalDate.of(parts[0], parts[1], parts[2]) : LocalDate.of(parts[2], parts[1], parts[0]));
+        } catch (DateTimeException impossible) {     // 31.02., month 13
+            return Optional.empty();
+        }
     }
 
     private static Outcome snils(String value) {
@@ -151,7 +170,7 @@ final class CardValues {
 
     private static Outcome contacts(CardField field, String value) {
         Map<String, Contact> byNormalised = new LinkedHashMap<>();
-        for (String part : value.split("[,;\\n]")) {
+        for (String part : split(value)) {
             String entered = part.strip();
             if (entered.isEmpty()) {
                 continue;
@@ -173,6 +192,19 @@ final class CardValues {
             return Outcome.invalid("too_many");
         }
         return Outcome.ok(new Checked(field, null, null, null, List.copyOf(byNormalised.values())));
+    }
+
+    /** The parts between {@code ,}, {@code ;} and line breaks. */
+    static List<String> split(String value) {
+        List<String> parts = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i == value.length() || value.charAt(i) == ',' || value.charAt(i) == ';' || value.charAt(i) == '\n') {
+                parts.add(value.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return parts;
     }
 
     /** {@code 112-233-445 95}, the way the SNILS is printed on the card; "" for none. */

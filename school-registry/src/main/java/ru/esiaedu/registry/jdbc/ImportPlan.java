@@ -90,11 +90,14 @@ final class ImportPlan {
             CardField.SNILS, ImportColumn.SNILS, CardField.PHONES, ImportColumn.PHONES,
             CardField.EMAILS, ImportColumn.EMAILS);
 
-    private ImportPlan() {
+    private final String organisationId;
+
+    private ImportPlan(String organisationId) {
+        this.organisationId = organisationId;
     }
 
-    static ImportPlan of(List<ImportRow> rows, ImportSnapshot snapshot, CardValues values) {
-        ImportPlan plan = new ImportPlan();
+    static ImportPlan of(String organisationId, List<ImportRow> rows, ImportSnapshot snapshot, CardValues values) {
+        ImportPlan plan = new ImportPlan(organisationId);
         plan.build(rows, snapshot, values);
         return plan;
     }
@@ -254,8 +257,8 @@ final class ImportPlan {
         ImportRow row = c.row();
         String personId = row.personId().strip();
         ImportSnapshot.Person stored = snapshot.people.get(personId);
-        Person p = new Person(row.line(), personId, stored == null ? "acc-" + UUID.randomUUID() : stored.accountId(),
-                row.role(), stored == null);
+        Person p = new Person(row.line(), personId, stored == null ? accountId(organisationId, personId)
+                : stored.accountId(), row.role(), stored == null);
         if (stored != null) {
             p.lastName = stored.lastName();
             p.firstName = stored.firstName();
@@ -369,6 +372,15 @@ final class ImportPlan {
     /** Whether the account's row or contacts need writing. */
     static boolean rowChanged(Person p) {
         return p.create || !p.changes.isEmpty();
+    }
+
+    /**
+     * A new account's id, derived from the organisation and the school's person id (a name-based UUID): the dry run
+     * names the ids applying will use, and no random numbers are drawn for a hundred thousand rows.
+     */
+    static String accountId(String organisationId, String personId) {
+        return "acc-" + UUID.nameUUIDFromBytes((organisationId + "\u0000" + personId)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String display(Person p, CardField field) {

@@ -1,7 +1,5 @@
 package ru.esiaedu.registry.jdbc;
 
-import static ru.esiaedu.registry.jdbc.JdbcSchoolRegistryProvider.prepare;
-
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -66,7 +64,7 @@ final class JdbcImport {
         if (snapshot == null) {
             throw new IllegalArgumentException("import: unknown organisation");
         }
-        ImportPlan plan = ImportPlan.of(rows, snapshot, values);
+        ImportPlan plan = ImportPlan.of(organisationId, rows, snapshot, values);
         if (dryRun) {
             told.rowsDone(rows.size(), rows.size());
             return report(false, plan);
@@ -82,6 +80,20 @@ final class JdbcImport {
                 List.copyOf(plan.newClasses.values()));
     }
 
+    /**
+     * A statement of the import: a batch of a thousand rows, or the read of a whole organisation, may take longer than
+     * a login's lookup, so it gets four times the configured query timeout — still below the PostgreSQL socket
+     * timeout (four times plus five seconds), so a hung server is still noticed.
+     */
+    static PreparedStatement bulk(Connection c, RegistryDatabase db, String sql) throws SQLException {
+        return longer(c.prepareStatement(sql), db);
+    }
+
+    static PreparedStatement longer(PreparedStatement s, RegistryDatabase db) throws SQLException {
+        s.setQueryTimeout(db.config().queryTimeoutSeconds() * 4);
+        return s;
+    }
+
     // --- reading ---------------------------------------------------------------------------------------------------
 
     private static boolean organisationExists(Connection c, RegistryDatabase db, String organisationId)
@@ -89,7 +101,7 @@ final class JdbcImport {
         if (JdbcRoster.blank(organisationId)) {
             return false;
         }
-        try (PreparedStatement s = prepare(c, db, "SELECT id FROM sr_organisation WHERE id = ?")) {
+        try (PreparedStatement s = bulk(c, db, "SELECT id FROM sr_organisation WHERE id = ?")) {
             s.setString(1, organisationId);
             try (ResultSet r = s.executeQuery()) {
                 return r.next();
@@ -99,7 +111,7 @@ final class JdbcImport {
 
     private static ImportSnapshot snapshot(Connection c, RegistryDatabase db, String org) throws SQLException {
         ImportSnapshot snapshot = new ImportSnapshot();
-        try (PreparedStatement s = prepare(c, db, "SELECT id, name FROM sr_class WHERE organisation_id = ?")) {
+        try (PreparedStatement s = bulk(c, db, "SELECT id, name FROM sr_class WHERE organisation_id = ?")) {
             s.setString(1, org);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -111,7 +123,7 @@ final class JdbcImport {
         Map<String, List<CardValues.Contact>> phones = contacts(c, db, org, "sr_account_phone", "phone");
         Map<String, List<CardValues.Contact>> emails = contacts(c, db, org, "sr_account_email", "email");
         Map<String, String> personIds = new HashMap<>();
-        try (PreparedStatement s = prepare(c, db, "SELECT id, account_role, school_person_id, last_name, first_name,"
+        try (PreparedStatement s = bulk(c, db, "SELECT id, account_role, school_person_id, last_name, first_name,"
                 + " middle_name, birth_date, snils, class_id FROM sr_account WHERE organisation_id = ?"
                 + " AND school_person_id IS NOT NULL")) {
             s.setString(1, org);
@@ -128,7 +140,7 @@ final class JdbcImport {
                 }
             }
         }
-        try (PreparedStatement s = prepare(c, db, "SELECT ps.parent_account_id, ps.student_account_id, ps.kinship"
+        try (PreparedStatement s = bulk(c, db, "SELECT ps.parent_account_id, ps.student_account_id, ps.kinship"
                 + " FROM sr_parent_student ps JOIN sr_account p ON p.id = ps.parent_account_id"
                 + " WHERE p.organisation_id = ? AND p.school_person_id IS NOT NULL")) {
             s.setString(1, org);
@@ -140,7 +152,7 @@ final class JdbcImport {
                 }
             }
         }
-        try (PreparedStatement s = prepare(c, db, "SELECT staff_account_id, position, class_id FROM sr_staff_position"
+        try (PreparedStatement s = bulk(c, db, "SELECT staff_account_id, position, class_id FROM sr_staff_position"
                 + " WHERE organisation_id = ?")) {
             s.setString(1, org);
             try (ResultSet r = s.executeQuery()) {
@@ -156,7 +168,7 @@ final class JdbcImport {
     private static Map<String, List<CardValues.Contact>> contacts(Connection c, RegistryDatabase db, String org,
             String table, String column) throws SQLException {
         Map<String, List<CardValues.Contact>> result = new HashMap<>();
-        try (PreparedStatement s = prepare(c, db, "SELECT t.account_id, t." + column + ", t." + column + "_entered FROM "
+        try (PreparedStatement s = bulk(c, db, "SELECT t.account_id, t." + column + ", t." + column + "_entered FROM "
                 + table + " t JOIN sr_account a ON a.id = t.account_id WHERE a.organisation_id = ?"
                 + " AND a.school_person_id IS NOT NULL ORDER BY t.account_id, t.entry_order, t." + column)) {
             s.setString(1, org);
@@ -177,7 +189,7 @@ final class JdbcImport {
             throws RegistryUnavailableException {
         if (!plan.newClasses.isEmpty()) {
             Transactions.write(database, "import classes", (c, db) -> {
-                try (PreparedStatement s = prepare(c, db,
+                try (PreparedStatement s = bulk(c, db,
                         "INSERT INTO sr_class (id, organisation_id, name) VALUES (?, ?, ?)")) {
                     for (Map.Entry<String, String> e : plan.newClasses.entrySet()) {
                         s.setString(1, e.getKey());
@@ -220,19 +232,19 @@ final class JdbcImport {
     private void writeAccounts(Connection c, RegistryDatabase db, Actor actor, String org,
             List<ImportPlan.Person> batch) throws SQLException {
         Timestamp now = Timestamp.valueOf(audit.now());
-        try (PreparedStatement insert = prepare(c, db, "INSERT INTO sr_account (id, account_role, organisation_id,"
+        try (PreparedStatement insert = bulk(c, db, "INSERT INTO sr_account (id, account_role, organisation_id,"
                 + " class_id, last_name, first_name, middle_name, last_name_norm, first_name_norm, middle_name_norm,"
                 + " birth_date, snils, school_person_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement update = prepare(c, db, "UPDATE sr_account SET class_id = ?, last_name = ?,"
+             PreparedStatement update = bulk(c, db, "UPDATE sr_account SET class_id = ?, last_name = ?,"
                      + " first_name = ?, middle_name = ?, last_name_norm = ?, first_name_norm = ?, middle_name_norm = ?,"
                      + " birth_date = ?, snils = ? WHERE id = ? AND organisation_id = ?");
-             PreparedStatement deletePhones = prepare(c, db, "DELETE FROM sr_account_phone WHERE account_id = ?");
-             PreparedStatement deleteEmails = prepare(c, db, "DELETE FROM sr_account_email WHERE account_id = ?");
-             PreparedStatement phones = prepare(c, db, "INSERT INTO sr_account_phone (account_id, phone, phone_entered,"
+             PreparedStatement deletePhones = bulk(c, db, "DELETE FROM sr_account_phone WHERE account_id = ?");
+             PreparedStatement deleteEmails = bulk(c, db, "DELETE FROM sr_account_email WHERE account_id = ?");
+             PreparedStatement phones = bulk(c, db, "INSERT INTO sr_account_phone (account_id, phone, phone_entered,"
                      + " entry_order) VALUES (?, ?, ?, ?)");
-             PreparedStatement emails = prepare(c, db, "INSERT INTO sr_account_email (account_id, email, email_entered,"
+             PreparedStatement emails = bulk(c, db, "INSERT INTO sr_account_email (account_id, email, email_entered,"
                      + " entry_order) VALUES (?, ?, ?, ?)");
-             PreparedStatement audits = audit.batch(c, db)) {
+             PreparedStatement audits = longer(audit.batch(c, db), db)) {
             boolean inserts = false;
             boolean updates = false;
             boolean phoneDeletes = false;
@@ -340,11 +352,11 @@ final class JdbcImport {
 
     private void writeLinks(Connection c, RegistryDatabase db, Actor actor, String org, List<ImportPlan.NewLink> batch)
             throws SQLException {
-        try (PreparedStatement insert = prepare(c, db, "INSERT INTO sr_parent_student (parent_account_id,"
+        try (PreparedStatement insert = bulk(c, db, "INSERT INTO sr_parent_student (parent_account_id,"
                 + " student_account_id, kinship) VALUES (?, ?, ?)");
-             PreparedStatement kinship = prepare(c, db, "UPDATE sr_parent_student SET kinship = ?"
+             PreparedStatement kinship = bulk(c, db, "UPDATE sr_parent_student SET kinship = ?"
                      + " WHERE parent_account_id = ? AND student_account_id = ?");
-             PreparedStatement audits = audit.batch(c, db)) {
+             PreparedStatement audits = longer(audit.batch(c, db), db)) {
             boolean inserts = false;
             boolean updates = false;
             for (ImportPlan.NewLink link : batch) {
@@ -376,9 +388,9 @@ final class JdbcImport {
 
     private void writePositions(Connection c, RegistryDatabase db, Actor actor, String org,
             List<ImportPlan.NewPosition> positions) throws SQLException {
-        try (PreparedStatement insert = prepare(c, db, "INSERT INTO sr_staff_position (staff_account_id,"
+        try (PreparedStatement insert = bulk(c, db, "INSERT INTO sr_staff_position (staff_account_id,"
                 + " organisation_id, position, class_id) VALUES (?, ?, ?, ?)");
-             PreparedStatement audits = audit.batch(c, db)) {
+             PreparedStatement audits = longer(audit.batch(c, db), db)) {
             for (ImportPlan.NewPosition p : positions) {
                 insert.setString(1, p.staffAccountId());
                 insert.setString(2, org);

@@ -20,6 +20,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.ConsentErasureReceipt;
+import ru.esiaedu.registry.ConsentNoticeRecord;
 import ru.esiaedu.registry.ConsentRecord;
 import ru.esiaedu.registry.ConsentRequestReceipt;
 import ru.esiaedu.registry.ConsentRequestRecord;
@@ -65,6 +67,8 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     private final DatabaseSupplier database;
     private final Clock clock;
     private final JdbcConsents consents;
+    private final JdbcConsentNotices notices;
+    private final JdbcConsentErasure erasure;
     private final JdbcSchoolOffice office;
 
     /** Opens (or returns) the factory's database on first use. */
@@ -76,6 +80,8 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     JdbcSchoolRegistryProvider(DatabaseSupplier database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.notices = new JdbcConsentNotices(database, clock);
+        this.erasure = new JdbcConsentErasure(database, clock);
         this.consents = new JdbcConsents(database, clock, ids -> accounts("find consent recipients",
                 "WHERE a.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ids.toArray()));
         this.office = new JdbcSchoolOffice(database, clock);
@@ -407,6 +413,27 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     @Override
     public boolean revokeConsent(long consentId, String byAccountId) throws RegistryUnavailableException {
         return consents.revokeConsent(consentId, byAccountId);
+    }
+
+    @Override
+    public Optional<ConsentNoticeRecord> findConsentNotice(long requestId) throws RegistryUnavailableException {
+        return notices.find(requestId);
+    }
+
+    @Override
+    public boolean claimConsentNotice(long requestId, int attemptsSeen) throws RegistryUnavailableException {
+        return notices.claim(requestId, attemptsSeen);
+    }
+
+    @Override
+    public void recordConsentNoticeReached(long requestId, String recipientAccountId) throws RegistryUnavailableException {
+        notices.reached(requestId, recipientAccountId);
+    }
+
+    @Override
+    public Optional<ConsentErasureReceipt> eraseConsentData(String studentAccountId, Collection<String> clientIds,
+            String by, String reason) throws RegistryUnavailableException {
+        return Optional.of(erasure.erase(studentAccountId, clientIds, by, reason));
     }
 
     @Override

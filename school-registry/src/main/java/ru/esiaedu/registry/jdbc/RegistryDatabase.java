@@ -108,7 +108,9 @@ final class RegistryDatabase implements AutoCloseable {
                                 // fail fast on a black-holed host, too
                                 factory.jdbcProperty("connectTimeout", String.valueOf(config.loginTimeoutSeconds()))
                                         .jdbcProperty("socketTimeout", String.valueOf(config.queryTimeoutSeconds() * 4 + 5))
-                                        .jdbcProperty("ApplicationName", "keycloak-school-registry");
+                                        .jdbcProperty("ApplicationName", "keycloak-school-registry")
+                                        // the import's batches go as multi-row INSERTs, not one round trip a row
+                                        .jdbcProperty("reWriteBatchedInserts", "true");
                             }
                             if (config.username() != null) {
                                 factory.principal(new NamePrincipal(config.username()));

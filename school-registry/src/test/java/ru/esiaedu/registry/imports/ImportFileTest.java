@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.school.ImportProblem;
@@ -236,9 +235,5 @@ class ImportFileTest {
         out.writeBytes(a);
         out.writeBytes(b);
         return out.toByteArray();
-    }
-
-    static List<String> lines(ImportFile file) {
-        return file.rows().stream().map(ImportRow::lastName).toList();
     }
 }

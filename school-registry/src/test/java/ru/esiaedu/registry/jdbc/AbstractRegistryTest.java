@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
+import ru.esiaedu.registry.ConsentErasureReceipt;
+import ru.esiaedu.registry.ConsentNoticeRecord;
 import ru.esiaedu.registry.ConsentRecord;
 import ru.esiaedu.registry.ConsentRequestReceipt;
 import ru.esiaedu.registry.ConsentRequestRecord;
@@ -112,7 +114,7 @@ abstract class AbstractRegistryTest {
         try (Connection c = admin(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM registry_databasechangelog")) {
             r.next();
-            assertThat(r.getInt(1)).isEqualTo(15);   // 3 + 1 + 1 + 6 schema changesets, 4 demo data changesets
+            assertThat(r.getInt(1)).isEqualTo(17);   // 3 + 1 + 1 + 6 + 2 schema changesets, 4 demo data changesets
         }
         try (Connection c = admin()) {
             assertThat(tableExists(c, "databasechangelog")).as("Keycloak's changelog table untouched").isFalse();
@@ -588,6 +590,69 @@ abstract class AbstractRegistryTest {
             r.next();
             assertThat(r.getObject(1, LocalDateTime.class)).isEqualTo(LocalDateTime.of(2026, 9, 1, 9, 0));
         }
+    }
+
+    @Test
+    void aConsentRequestsMailIsTriedByOneLoginAtATimeAndRemembersWhomItReached() throws Exception {
+        ConsentRequestRecord request = registry.requestConsent(AMINA, CLIENT, false).request();
+        assertThat(registry.findConsentNotice(request.id())).contains(new ConsentNoticeRecord(request.id(), 0, null, Set.of()));
+
+        assertThat(registry.claimConsentNotice(request.id(), 0)).isTrue();
+        assertThat(registry.claimConsentNotice(request.id(), 0)).as("the other login at the same moment").isFalse();
+        registry.recordConsentNoticeReached(request.id(), FATHER);
+        registry.recordConsentNoticeReached(request.id(), STRANGER);   // not a recipient: nothing recorded
+
+        assertThat(registry.findConsentNotice(request.id()))
+                .contains(new ConsentNoticeRecord(request.id(), 1, CLOCK.instant(), Set.of(FATHER)));
+        assertThat(registry.claimConsentNotice(request.id(), 1)).isTrue();
+        assertThat(registry.findConsentNotice(request.id()).orElseThrow().attempts()).isEqualTo(2);
+
+        // a decided request is not mailed any more
+        registry.declineConsentRequest(request.id(), MOTHER);
+        assertThat(registry.claimConsentNotice(request.id(), 2)).isFalse();
+        assertThat(registry.findConsentNotice(-1)).isEmpty();
+    }
+
+    @Test
+    void erasingAStudentsConsentDataRemovesOpenRequestsRevokesAndKeepsTheConsentRecordsWithTheReason() throws Exception {
+        ConsentRequestRecord approved = registry.requestConsent(AMINA, CLIENT, false).request();
+        ConsentRecord consent = registry.approveConsentRequest(approved.id(), FATHER, "1000300110", "2026-11").orElseThrow();
+        ConsentRequestRecord declined = registry.requestConsent(AMINA, "diary-app", false).request();
+        registry.declineConsentRequest(declined.id(), MOTHER);
+        ConsentRequestRecord pending = registry.requestConsent(AMINA, "diary-app", false).request();
+        ConsentRequestRecord otherRealm = registry.requestConsent(AMINA, "other-realm-client", false).request();
+
+        ConsentErasureReceipt receipt = registry.eraseConsentData(AMINA, List.of(CLIENT, "diary-app"),
+                "admin:kc-user-1", "  Заявление № 17 от 01.12.2026  ").orElseThrow();
+
+        assertThat(receipt).isEqualTo(new ConsentErasureReceipt(2, 1, 1, List.of(CLIENT)));
+        assertThat(registry.findConsentRequest(declined.id())).isEmpty();
+        assertThat(registry.findConsentRequest(pending.id())).isEmpty();
+        assertThat(registry.findConsentRequest(approved.id())).as("the consent rests on it").isPresent();
+        assertThat(registry.findConsentRequest(otherRealm.id())).as("another realm's client").isPresent();
+        ConsentRecord kept = registry.listConsents(AMINA, 0, 10).get(0);
+        assertThat(kept.id()).isEqualTo(consent.id());
+        assertThat(kept.active()).isFalse();
+        assertThat(kept.revokedByAccountId()).isEqualTo(AMINA);
+        assertThat(kept.grantorAccountId()).isEqualTo(FATHER);
+        try (Connection c = admin(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT erased_by, erasure_reason, erased_at FROM sr_consent WHERE id = " + consent.id())) {
+            r.next();
+            assertThat(r.getString(1)).isEqualTo("admin:kc-user-1");
+            assertThat(r.getString(2)).isEqualTo("Заявление № 17 от 01.12.2026");
+            assertThat(r.getObject(3, LocalDateTime.class)).isEqualTo(LocalDateTime.of(2026, 9, 1, 9, 0));
+        }
+        assertThat(count("SELECT COUNT(*) FROM sr_consent_request_recipient WHERE request_id IN (" + declined.id() + ", "
+                + pending.id() + ")")).isZero();
+
+        // a second erasure changes nothing and keeps the first reason
+        assertThat(registry.eraseConsentData(AMINA, List.of(CLIENT, "diary-app"), "admin:kc-user-2", "again").orElseThrow())
+                .isEqualTo(new ConsentErasureReceipt(0, 0, 1, List.of()));
+        assertThat(count("SELECT COUNT(*) FROM sr_consent WHERE erasure_reason = 'Заявление № 17 от 01.12.2026'")).isEqualTo(1);
+        assertThatThrownBy(() -> registry.eraseConsentData(AMINA, List.of(CLIENT), "admin:x", " "))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> registry.eraseConsentData(AMINA, List.of(CLIENT), "admin:x", "x".repeat(301)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

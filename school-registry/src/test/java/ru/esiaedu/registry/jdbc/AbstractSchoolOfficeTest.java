@@ -26,6 +26,7 @@ import ru.esiaedu.registry.school.CardField;
 import ru.esiaedu.registry.imports.ImportFile;
 import ru.esiaedu.registry.school.EditResult;
 import ru.esiaedu.registry.school.ImportChange;
+import ru.esiaedu.registry.school.ImportProblem;
 import ru.esiaedu.registry.school.ImportProgress;
 import ru.esiaedu.registry.school.ImportReport;
 import ru.esiaedu.registry.school.ImportRow;
@@ -663,6 +664,12 @@ abstract class AbstractSchoolOfficeTest {
         office.importPeople(DEPUTY, school.org, importRows(), false, ImportProgress.NONE);
         ImportReport other = office.importPeople(DEPUTY, this.other.org, importRows(), true, ImportProgress.NONE);
         assertThat(other.created()).isEqualTo(6);
+        // a parent in the other organisation cannot be attached to this organisation's student S-1
+        ImportReport stranger = office.importPeople(DEPUTY, this.other.org, List.of(new ImportRow(2, "P-9",
+                RegistryRole.PARENT, "Чужой", "Родитель", null, "", "", "", "", "", List.of("S-1"), Kinship.FATHER, null,
+                List.of())), false, ImportProgress.NONE);
+        assertThat(stranger.problems()).extracting(ImportProblem::reason).containsExactly("unknown_child");
+        assertThat(stranger.created()).isZero();
         assertThatThrownBy(() -> office.importPeople(DEPUTY, "no-such-org", importRows(), true, ImportProgress.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -6,7 +6,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -15,9 +17,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import ru.esiaedu.consent.access.KeycloakStudentSessions;
 import ru.esiaedu.consent.registry.RegistryAccess;
 import ru.esiaedu.registry.RegistryUnavailableException;
 
@@ -26,7 +30,9 @@ import ru.esiaedu.registry.RegistryUnavailableException;
  * users ({@code view-users} or {@code manage-users}, or a fine-grained permission to view users). Read only.
  * <ul>
  *   <li>{@code GET ?student=&first=0&max=100} — JSON list, newest first;</li>
- *   <li>{@code GET /export.csv?student=&first=0&max=10000} — the same as CSV (attachment).</li>
+ *   <li>{@code GET /export.csv?student=&first=0&max=10000} — the same as CSV (attachment);</li>
+ *   <li>{@code POST /erasure} {@code {"student": "<account id>", "reason": "…"}} — erase a student's consent data on
+ *       the person's request ({@code manage-users}; see {@link ConsentErasure}).</li>
  * </ul>
  * One registry serves every realm of the server: a realm's admin sees only the consents for that realm's clients
  * (a consent names the client it was given for; client ids must therefore differ between realms sharing a registry).
@@ -36,14 +42,56 @@ public final class ConsentAdminResource {
     private static final Logger LOG = Logger.getLogger(ConsentAdminResource.class);
     static final String CSV = "text/csv; charset=UTF-8";
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final RegistryAccess registry;
 
-    ConsentAdminResource(RealmModel realm, AdminPermissionEvaluator auth, RegistryAccess registry) {
+    ConsentAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, RegistryAccess registry) {
+        this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.registry = registry;
+    }
+
+    /** The body of {@code POST /erasure}. */
+    public record ErasureBody(String student, String reason) {
+    }
+
+    /**
+     * Erases one student's consent data for this realm's client systems on the person's request. Needs
+     * {@code manage-users}: viewing the records is not enough to change them.
+     */
+    @POST
+    @Path("erasure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response erase(ErasureBody body) {
+        auth.users().requireManage();
+        ConsentErasure.Order order;
+        try {
+            order = ConsentErasure.Order.of(body == null ? null : body.student(), body == null ? null : body.reason());
+        } catch (ConsentQuery.InvalidQueryException e) {
+            return error(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+        String by = "admin:" + auth.adminAuth().getUser().getId();
+        Set<String> clients = realm.getClientsStream().map(ClientModel::getClientId).collect(Collectors.toSet());
+        try {
+            return ConsentErasure.run(registry.get(), clients, new KeycloakStudentSessions(session, realm), by, order)
+                    .map(result -> {
+                        LOG.infof("Consent data of a student erased on request by admin user %s of realm %s for realm "
+                                + "%s: %d request(s) removed, %d consent(s) revoked, %d record(s) kept with the reason",
+                                auth.adminAuth().getUser().getId(), auth.adminAuth().getRealm().getName(), realm.getName(),
+                                result.requestsDeleted(), result.consentsRevoked(), result.consentsKept());
+                        return Response.ok(result.asJson(), MediaType.APPLICATION_JSON_TYPE).build();
+                    })
+                    .orElseGet(() -> Response.status(Response.Status.NOT_IMPLEMENTED).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(Map.of("error", "not_supported",
+                                    "error_description", "this school registry cannot erase consent data"))
+                            .build());
+        } catch (RegistryUnavailableException e) {
+            return unavailable(e);
+        }
     }
 
     @GET

@@ -16,7 +16,7 @@ public final class ConsentAdminResourceProviderFactory extends AdminExtensionFac
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new ConsentAdminResource(realm, auth, () -> Registry.of(session));
+        return new ConsentAdminResource(session, realm, auth, () -> Registry.of(session));
     }
 
     @Override

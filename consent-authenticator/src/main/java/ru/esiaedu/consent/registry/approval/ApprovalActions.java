@@ -3,6 +3,7 @@ package ru.esiaedu.consent.registry.approval;
 import java.util.List;
 import java.util.Optional;
 
+import ru.esiaedu.consent.access.StudentAccess;
 import ru.esiaedu.registry.ConsentRecord;
 import ru.esiaedu.registry.ConsentRequestRecord;
 import ru.esiaedu.registry.ConsentRequestStatus;
@@ -102,14 +103,15 @@ public final class ApprovalActions {
             return ApprovalResult.refused();
         }
         ConsentRecord current = consent.get();
+        StudentAccess access = new StudentAccess(current.studentAccountId(), current.clientId());
         if (!current.active()) {
-            return ApprovalResult.unchanged(ApprovalResult.REVOKED);
+            return ApprovalResult.unchanged(ApprovalResult.REVOKED).ending(access);
         }
         if (!registry.revokeConsent(consentId, current.grantorAccountId())) {
             // revoked in between (another parent, another tab): the state asked for holds
-            return ApprovalResult.unchanged(ApprovalResult.REVOKED);
+            return ApprovalResult.unchanged(ApprovalResult.REVOKED).ending(access);
         }
         return ApprovalResult.done(ApprovalResult.REVOKED,
-                ConsentEvent.revoked(current.requestId(), consentId, current.studentAccountId()));
+                ConsentEvent.revoked(current.requestId(), consentId, current.studentAccountId())).ending(access);
     }
 }

@@ -2,11 +2,29 @@ package ru.esiaedu.consent.registry.approval;
 
 import java.util.Optional;
 
+import ru.esiaedu.consent.access.StudentAccess;
+
 /**
  * What a button did: the flash message to show (a message key of the login theme), whether it is a success or an
  * error, and the event to record (none when nothing changed, e.g. a double submit).
  */
-public record ApprovalResult(Outcome outcome, String messageKey, ConsentEvent event) {
+public record ApprovalResult(Outcome outcome, String messageKey, ConsentEvent event, StudentAccess accessToEnd) {
+
+    public ApprovalResult(Outcome outcome, String messageKey, ConsentEvent event) {
+        this(outcome, messageKey, event, null);
+    }
+
+    /**
+     * The student's access a revocation ends (their sessions and offline tokens of the client). Also after a repeated
+     * «Отозвать» or a revocation by the other parent: ending is idempotent, so a first attempt cut short is finished.
+     */
+    public Optional<StudentAccess> accessToEndNow() {
+        return Optional.ofNullable(accessToEnd);
+    }
+
+    ApprovalResult ending(StudentAccess access) {
+        return new ApprovalResult(outcome, messageKey, event, access);
+    }
 
     public enum Outcome {
         /** Something changed: consent granted, request declined, consent revoked. */

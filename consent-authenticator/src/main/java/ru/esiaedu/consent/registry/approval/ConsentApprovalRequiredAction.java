@@ -19,10 +19,14 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 
 import ru.esiaedu.consent.ConsentIds;
+import ru.esiaedu.consent.access.ConsentEndsAccess;
+import ru.esiaedu.consent.access.EndedSessions;
+import ru.esiaedu.consent.access.KeycloakStudentSessions;
 import ru.esiaedu.consent.registry.RegistryConsentEvents;
 import ru.esiaedu.login.step.Registry;
 import ru.esiaedu.login.step.ThisLogin;
 import ru.esiaedu.registry.RegistryUnavailableException;
+import ru.esiaedu.registry.SchoolRegistryProvider;
 
 /**
  * Required action {@code esia-consent-approval} (registry consent source): the page «Согласия на обработку данных
@@ -75,25 +79,35 @@ public final class ConsentApprovalRequiredAction implements RequiredActionProvid
             return;
         }
         ApprovalResult result;
+        SchoolRegistryProvider registry;
         try {
-            result = new ApprovalActions(Registry.of(context.getSession()), oid.get(), ConsentIds.CONSENT_TEXT_VERSION)
-                    .apply(command.get());
+            registry = Registry.of(context.getSession());
+            result = new ApprovalActions(registry, oid.get(), ConsentIds.CONSENT_TEXT_VERSION).apply(command.get());
         } catch (RegistryUnavailableException e) {
             LOG.warnf("School registry unavailable on the consent approval page (realm %s): %s",
                     context.getRealm().getName(), e.getClass().getSimpleName());
             context.challenge(render(context, ApprovalPage.registryUnavailable(), null));
             return;
         }
-        result.eventToRecord().ifPresent(event -> record(context, event));
+        // A revocation ends the student's sessions and offline tokens of the client now, not at the next login.
+        EndedSessions ended = result.accessToEndNow()
+                .map(access -> new ConsentEndsAccess(registry,
+                        new KeycloakStudentSessions(context.getSession(), context.getRealm())).end(access))
+                .orElse(EndedSessions.NONE);
+        result.eventToRecord().ifPresent(event -> record(context, event, ended));
         if (result.outcome() == ApprovalResult.Outcome.REFUSED) {
             refused(context, command.get());
         }
         context.challenge(page(context, oid.get(), result));
     }
 
-    private static void record(RequiredActionContext context, ConsentEvent event) {
+    private static void record(RequiredActionContext context, ConsentEvent event, EndedSessions ended) {
         EventBuilder builder = context.getEvent().clone().event(event.type());
         event.details().forEach(builder::detail);
+        if (event.type() == EventType.REVOKE_GRANT) {
+            builder.detail(RegistryConsentEvents.ENDED_SESSIONS, Integer.toString(ended.online()))
+                    .detail(RegistryConsentEvents.ENDED_OFFLINE_SESSIONS, Integer.toString(ended.offline()));
+        }
         builder.success();
         LOG.infof("Consent %s (realm %s)", event.type(), context.getRealm().getName());
         LOG.debugf("Consent %s on request %d", event.type(), event.requestId());

@@ -44,6 +44,52 @@ class ConsentAdminTest {
     }
 
     @Test
+    void anErasureNeedsAStudentAndAReasonOnOneLine() {
+        assertThat(ConsentErasure.Order.of(" acc-amina ", "  Заявление № 17  "))
+                .isEqualTo(new ConsentErasure.Order("acc-amina", "Заявление № 17"));
+        assertThatThrownBy(() -> ConsentErasure.Order.of(null, "why")).hasMessage("student must be a registry account id");
+        assertThatThrownBy(() -> ConsentErasure.Order.of("x".repeat(65), "why")).hasMessage("student must be a registry account id");
+        assertThatThrownBy(() -> ConsentErasure.Order.of("acc-amina", " ")).hasMessage("reason must be 1-300 characters on one line");
+        assertThatThrownBy(() -> ConsentErasure.Order.of("acc-amina", "x".repeat(301))).hasMessage("reason must be 1-300 characters on one line");
+        assertThatThrownBy(() -> ConsentErasure.Order.of("acc-amina", "a\nb")).hasMessage("reason must be 1-300 characters on one line");
+    }
+
+    @Test
+    void anErasureRevokesOnlyThisRealmsClientsEndsTheirSessionsAndKeepsTheRecords() throws Exception {
+        FakeConsentRegistry registry = new FakeConsentRegistry()
+                .add(FakeConsentRegistry.account("acc-amina", RegistryRole.STUDENT, "4В", "Джалилова", "Амина", List.of(), "oid-amina"))
+                .add(FakeConsentRegistry.account("acc-mother", RegistryRole.PARENT, null, "Захарченко", "Диана", List.of(), "oid-mother"))
+                .parentOf("acc-amina", "acc-mother");
+        ConsentRequestRecord ours = registry.putRequest("acc-amina", "school-portal", ConsentRequestStatus.PENDING, false, "acc-mother");
+        registry.approveConsentRequest(ours.id(), "acc-mother", "oid-mother", "2026-11");
+        ConsentRequestRecord foreign = registry.putRequest("acc-amina", "other-realm-app", ConsentRequestStatus.PENDING, false, "acc-mother");
+        registry.approveConsentRequest(foreign.id(), "acc-mother", "oid-mother", "2026-11");
+        registry.putRequest("acc-amina", "diary-app", ConsentRequestStatus.PENDING, false, "acc-mother");
+        List<String> ended = new ArrayList<>();
+
+        ConsentErasure.Result result = ConsentErasure.run(registry, List.of("school-portal", "diary-app"),
+                (oid, client) -> {
+                    ended.add(oid + "/" + client);
+                    return new ru.esiaedu.consent.access.EndedSessions(1, 1);
+                }, "admin:kc-1", new ConsentErasure.Order("acc-amina", "Заявление № 17")).orElseThrow();
+
+        assertThat(result).isEqualTo(new ConsentErasure.Result(1, 1, 1, 1, 1));
+        assertThat(ended).containsExactly("oid-amina/school-portal");
+        assertThat(registry.consents.values()).filteredOn(c -> c.clientId().equals("other-realm-app"))
+                .singleElement().satisfies(c -> assertThat(c.active()).isTrue());
+        assertThat(registry.erasures.values()).containsExactly("admin:kc-1|Заявление № 17");
+    }
+
+    @Test
+    void aRegistryThatCannotEraseSaysSo() throws Exception {
+        FakeConsentRegistry registry = new FakeConsentRegistry();
+        registry.erases = false;
+        assertThat(ConsentErasure.run(registry, List.of("school-portal"), (oid, client) -> {
+            throw new AssertionError("nothing to end");
+        }, "admin:kc-1", new ConsentErasure.Order("acc-amina", "why"))).isEmpty();
+    }
+
+    @Test
     void theViewCarriesIdsTimesAndRevocationButNotTheOid() {
         ConsentRecordView view = ConsentRecordView.of(REVOKED);
 

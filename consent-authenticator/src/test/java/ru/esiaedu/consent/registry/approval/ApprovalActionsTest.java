@@ -158,6 +158,31 @@ class ApprovalActionsTest {
     }
 
     @Test
+    void aRevocationNamesTheStudentAndTheClientWhoseAccessEndsNow() throws Exception {
+        long consentId = as("oid-mother").apply(cmd("approve:" + forMother.id())).event().consentId();
+
+        ApprovalResult own = as("oid-mother").apply(cmd("revoke:" + consentId));
+
+        assertThat(own.outcome()).isEqualTo(Outcome.DONE);
+        assertThat(own.accessToEndNow()).contains(new ru.esiaedu.consent.access.StudentAccess("acc-child", CLIENT));
+        // a repeated «Отозвать» finishes what a first attempt may have left undone
+        assertThat(as("oid-mother").apply(cmd("revoke:" + consentId)).accessToEndNow())
+                .contains(new ru.esiaedu.consent.access.StudentAccess("acc-child", CLIENT));
+    }
+
+    @Test
+    void noAccessEndsWhenTheRevocationIsRefusedOrNoRevocationAtAll() throws Exception {
+        ApprovalResult approved = as("oid-mother").apply(cmd("approve:" + forMother.id()));
+        assertThat(approved.accessToEndNow()).isEmpty();
+        long consentId = approved.event().consentId();
+
+        assertThat(as("oid-stranger").apply(cmd("revoke:" + consentId)).accessToEndNow()).isEmpty();
+        assertThat(as("oid-nobody").apply(cmd("revoke:" + consentId)).accessToEndNow()).isEmpty();
+        assertThat(as("oid-mother").apply(cmd("decline:" + forStranger.id())).accessToEndNow()).isEmpty();
+        assertThat(registry.consents.get(consentId).active()).isTrue();
+    }
+
+    @Test
     void someoneElsesConsentCannotBeRevokedHere() throws Exception {
         long consentId = as("oid-father").apply(cmd("approve:" + forMother.id())).event().consentId();
 
