@@ -21,7 +21,7 @@ class OneOwnerTest {
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     private static final List<String> PROVIDER_MODULES = List.of("esia-idp", "school-registry", "login-core",
-            "account-linker-authenticator", "consent-authenticator", "contact-authenticator");
+            "account-linker-authenticator", "consent-authenticator", "contact-authenticator", "school-desk");
 
     @Test
     void onlyThePersonDocumentSpellsItsContextKey() {
