@@ -145,8 +145,8 @@ final class Report {
         XYChart chart = new XYChartBuilder().width(700).height(450).title(title).xAxisTitle("concurrent logins")
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setXAxisDecimalPattern("#");
+        chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setYAxisMin(0.0);
         return chart;
     }

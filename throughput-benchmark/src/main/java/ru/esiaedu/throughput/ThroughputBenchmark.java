@@ -91,7 +91,9 @@ public final class ThroughputBenchmark {
             for (Round.Target t : targets) {
                 warmUp(round, t);
             }
+            Profile profile = Profile.startIfAsked(nodes.get(0).jvmPid(), out);
             List<Cell> cells = measure(round, targets, s);
+            profile.stop();
             Report report = new Report(cells, s.concurrency(), List.of(BenchRealm.ESIA, BenchRealm.OIDC));
             System.out.println();
             System.out.print(report.table());
