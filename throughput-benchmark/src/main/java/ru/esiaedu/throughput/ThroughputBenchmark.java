@@ -91,6 +91,12 @@ public final class ThroughputBenchmark {
             for (Round.Target t : targets) {
                 warmUp(round, t);
             }
+            ObjectNode upstream = JSON.createObjectNode();
+            for (Round.Target t : targets) {
+                List<String> calls = upstreamCalls(round, t, emulator);
+                upstream.set(t.alias(), JSON.valueToTree(calls));
+                progress("one returning %s login reaches the emulator %d times: %s", t.alias(), calls.size(), calls);
+            }
             Profile profile = Profile.startIfAsked(nodes.get(0).jvmPid(), out);
             List<Cell> cells = measure(round, targets, s);
             profile.stop();
@@ -102,6 +108,7 @@ public final class ThroughputBenchmark {
             run.set("settings", JSON.valueToTree(s));
             run.set("machine", Machine.describe(JSON));
             run.put("keycloak", distribution.getFileName().toString());
+            run.set("upstreamRequestsPerReturningLogin", upstream);
             report.writeJson(out.resolve("throughput.json"), JSON, run);
             report.writeCsv(out.resolve("throughput.csv"));
             report.writeChart(out.resolve("throughput.png"), s.nodes() == 1 ? "" : " (" + s.nodes() + " nodes)");
@@ -161,6 +168,17 @@ public final class ThroughputBenchmark {
         }
         progress("warm-up %s: %d people logged in once (%d failed) in %.0f s", t.alias(), t.people().returning().size(),
                 failed.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The emulator requests of one returning login (browser and back channel), paths with the oid as {oid}. */
+    private static List<String> upstreamCalls(Round round, Round.Target t, EsiaEmulator emulator) {
+        emulator.clearRequests();
+        LoginDevice.Result r = round.login(t, t.people().returning().get(0), null);
+        if (!r.ok()) {
+            throw new IllegalStateException("the probe login at " + t.alias() + " failed: " + r.failure());
+        }
+        return emulator.requests().stream().map(q -> q.method() + " " + q.endpoint().replaceAll("/\\d{6,}", "/{oid}"))
+                .toList();
     }
 
     /**
