@@ -16,6 +16,8 @@ public final class EmulatorOptions {
     private Duration slowFaultDelay = Duration.ofSeconds(30);
     private Path personsFile;
     private Path clientsFile;
+    private int quickLoginButtons = Integer.MAX_VALUE;
+    private String oidcClientSecret = "oidc-demo-secret";
 
     private EmulatorOptions() {
     }
@@ -79,6 +81,24 @@ public final class EmulatorOptions {
         return this;
     }
 
+    /** How many one-click persons the login pages list (all by default); logging in by {@code quick=<oid>} works for everybody. */
+    public EmulatorOptions quickLoginButtons(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("quickLoginButtons must be 0 or more: " + max);
+        }
+        this.quickLoginButtons = max;
+        return this;
+    }
+
+    /** The client secret every registered client presents at the OIDC mode's token endpoint ({@code /oidc/token}). */
+    public EmulatorOptions oidcClientSecret(String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("oidcClientSecret must not be blank");
+        }
+        this.oidcClientSecret = secret;
+        return this;
+    }
+
     public int port() { return port; }
     public String publicBaseUrl() { return publicBaseUrl; }
     public String tokenAlgorithm() { return tokenAlgorithm; }
@@ -87,4 +107,6 @@ public final class EmulatorOptions {
     public Duration slowFaultDelay() { return slowFaultDelay; }
     public Path personsFile() { return personsFile; }
     public Path clientsFile() { return clientsFile; }
+    public int quickLoginButtons() { return quickLoginButtons; }
+    public String oidcClientSecret() { return oidcClientSecret; }
 }

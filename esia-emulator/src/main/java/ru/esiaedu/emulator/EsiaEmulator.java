@@ -62,7 +62,7 @@ public final class EsiaEmulator implements AutoCloseable {
         SessionStore sessions = new SessionStore();
         CodeStore codes = new CodeStore(clock, options.codeLifetime());
         UsedStates usedStates = new UsedStates();
-        LoginPage pages = new LoginPage(persons);
+        LoginPage pages = new LoginPage(persons, options.quickLoginButtons());
         LoginFlow flow = new LoginFlow(pending, sessions, codes, pages);
         AccessTokenVerifier tokenVerifier = new AccessTokenVerifier(signer, clock, issuer);
         ConsentRegistry consentRegistry = new ConsentRegistry(persons, clock);
@@ -83,6 +83,11 @@ public final class EsiaEmulator implements AutoCloseable {
                         new ProfilePage(persons, consentRegistry)),
                 faults, requestLog, clock);
         server.createContext("/", router);
+        // The OIDC mode: the same persons, server and signing keys as a plain OpenID Connect provider (the baseline
+        // the ESIA login is measured against).
+        server.createContext(OidcHandler.PREFIX, new OidcHandler(clients, persons,
+                new OidcTokens(signer, clock, baseUrl + OidcHandler.PREFIX), new OidcGrants(clock, options.codeLifetime()),
+                new OidcPages(persons, options.quickLoginButtons()), options.oidcClientSecret(), baseUrl, requestLog, clock));
         AtomicInteger n = new AtomicInteger();
         // Several threads: a *_SLOW fault must not block the other requests.
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -103,6 +108,11 @@ public final class EsiaEmulator implements AutoCloseable {
     /** The {@code iss} of issued tokens: {@code baseUrl() + "/"}. */
     public String issuer() {
         return baseUrl + "/";
+    }
+
+    /** The issuer of the OIDC mode: {@code baseUrl() + "/oidc"}; discovery at {@code …/oidc/.well-known/openid-configuration}. */
+    public String oidcIssuer() {
+        return baseUrl + OidcHandler.PREFIX;
     }
 
     /** One-shot fault injection. */

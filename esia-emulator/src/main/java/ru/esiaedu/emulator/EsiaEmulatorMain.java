@@ -31,6 +31,8 @@ public final class EsiaEmulatorMain {
                 case "--token-alg" -> options.tokenAlgorithm(v);
                 case "--persons" -> options.personsFile(Path.of(v));
                 case "--clients" -> options.clientsFile(Path.of(v));
+                case "--quick-login-buttons" -> options.quickLoginButtons(Integer.parseInt(v));
+                case "--oidc-client-secret" -> options.oidcClientSecret(v);
                 case "--max-skew-seconds" -> options.maxClockSkew(java.time.Duration.ofSeconds(Long.parseLong(v)));
                 default -> {
                     System.err.println("unknown option " + a);
@@ -46,12 +48,14 @@ public final class EsiaEmulatorMain {
             stopped.countDown();
         }));
         System.out.println("ESIA emulator listening at " + emulator.baseUrl() + " (iss " + emulator.issuer()
-                + ", tokens " + options.tokenAlgorithm() + "); personal account " + emulator.baseUrl() + "/profile");
+                + ", tokens " + options.tokenAlgorithm() + "); personal account " + emulator.baseUrl() + "/profile"
+                + "; OIDC mode " + emulator.oidcIssuer() + "/.well-known/openid-configuration");
         stopped.await();
     }
 
     private static void usage() {
         System.out.println("usage: java -jar esia-emulator-all.jar [--port 8081] [--public-url http://localhost:8081]"
-                + " [--token-alg RS256|GOST3410_2012_256] [--persons file] [--clients file] [--max-skew-seconds 300]");
+                + " [--token-alg RS256|GOST3410_2012_256] [--persons file] [--clients file] [--max-skew-seconds 300]"
+                + " [--quick-login-buttons N] [--oidc-client-secret secret]");
     }
 }

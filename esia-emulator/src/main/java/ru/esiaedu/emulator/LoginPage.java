@@ -33,9 +33,16 @@ final class LoginPage {
             Map.entry("kid_medical_doc", "Полисы ОМС детей"));
 
     private final PersonDirectory persons;
+    private final int quickButtons;
 
     LoginPage(PersonDirectory persons) {
+        this(persons, Integer.MAX_VALUE);
+    }
+
+    /** {@code quickButtons}: how many one-click persons the page lists (a generated file of thousands would make every page megabytes). */
+    LoginPage(PersonDirectory persons, int quickButtons) {
         this.persons = persons;
+        this.quickButtons = quickButtons;
     }
 
     String login(PendingAuthorizations.Pending p, String error) {
@@ -71,7 +78,7 @@ final class LoginPage {
                 .append("<form method=\"post\" action=\"").append(LoginHandler.LOGIN_PATH).append("\">").append(hiddenField)
                 .append("<button type=\"submit\" name=\"action\" value=\"cancel\" class=\"secondary\" id=\"cancel\">Отмена</button></form>");
         b.append("<h2>Тестовые пользователи (вход в один клик)</h2><div class=\"persons\">");
-        for (Person person : persons.all()) {
+        for (Person person : persons.all().stream().limit(quickButtons).toList()) {
             b.append("<form method=\"post\" action=\"").append(LoginHandler.LOGIN_PATH).append("\">").append(hiddenField)
                     .append("<button type=\"submit\" name=\"quick\" value=\"").append(person.oid()).append("\">")
                     .append(esc(person.displayName())).append("<br><small>").append(esc(person.accountKind()))
