@@ -17,9 +17,12 @@ import ru.esiaedu.esia.crypto.SigningException;
 
 /**
  * Builds the request signer the admin chose. Secrets may be {@code ${vault.…}} references, so every
- * node of a cluster reads the same key from the vault or the database; nothing is cached in memory.
+ * node of a cluster reads the same key from the vault or the database, at every login; a local signer built from
+ * what was read is kept by its digest ({@link LocalSignerCache}), so a rotated key takes effect at the next login.
  */
 final class EsiaSigners {
+
+    private static final LocalSignerCache LOCAL_SIGNERS = new LocalSignerCache();
 
     private EsiaSigners() {
     }
@@ -29,13 +32,18 @@ final class EsiaSigners {
             throws SigningException {
         try {
             return switch (config.getSigningMethod()) {
-                case PEM -> LocalKeySigner.fromPem(
-                        secret(session, config.getClientPrivateKey()),
-                        secret(session, config.getClientCertificate()));
-                case PKCS12 -> LocalKeySigner.fromPkcs12(
-                        Base64.getMimeDecoder().decode(secret(session, config.getClientPkcs12())),
-                        passwordChars(secret(session, config.getClientPkcs12Password())),
-                        config.getClientPkcs12Alias());
+                case PEM -> {
+                    String key = secret(session, config.getClientPrivateKey());
+                    String certificate = secret(session, config.getClientCertificate());
+                    yield LOCAL_SIGNERS.get(() -> LocalKeySigner.fromPem(key, certificate), "PEM", key, certificate);
+                }
+                case PKCS12 -> {
+                    String p12 = secret(session, config.getClientPkcs12());
+                    String password = secret(session, config.getClientPkcs12Password());
+                    String alias = config.getClientPkcs12Alias();
+                    yield LOCAL_SIGNERS.get(() -> LocalKeySigner.fromPkcs12(Base64.getMimeDecoder().decode(p12),
+                            passwordChars(password), alias), "PKCS12", p12, password, alias);
+                }
                 case SIGNING_SERVICE -> remoteSigner(session, config, http);
             };
         } catch (RuntimeException e) {
