@@ -62,6 +62,17 @@ final class Plans {
         return plan;
     }
 
+    /** The sum of the "Execution Time" lines of these plans, in nanoseconds. */
+    static long executionNanos(List<String> plan) {
+        double millis = 0;
+        for (String line : plan) {
+            if (line.startsWith("Execution Time: ")) {
+                millis += Double.parseDouble(line.substring("Execution Time: ".length(), line.indexOf(" ms")));
+            }
+        }
+        return Math.round(millis * 1e6);
+    }
+
     private static List<String> run(Connection c, String sql, Object... params) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
