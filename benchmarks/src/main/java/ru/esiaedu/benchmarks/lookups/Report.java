@@ -22,7 +22,7 @@ final class Report {
             lines.add(String.format("%,d people: load %.1f s, rows %s, load average %s", size.people, size.loadSeconds,
                     size.rows, size.loadAverage));
         }
-        StringBuilder head = new StringBuilder(String.format("%-32s", "lookup (µs)"));
+        StringBuilder head = new StringBuilder(String.format("%-40s", "lookup (µs)"));
         for (SizeResult size : sizes) {
             head.append(String.format(" | %-37s", String.format("%,d: n p50 p95 p99 max", size.people)));
         }
@@ -31,7 +31,7 @@ final class Report {
         }
         lines.add(head.toString());
         for (String key : sizes.get(0).latencies.keySet()) {
-            StringBuilder line = new StringBuilder(String.format("%-32s", key));
+            StringBuilder line = new StringBuilder(String.format("%-40s", key));
             for (SizeResult size : sizes) {
                 Latencies l = size.latencies.get(key);
                 line.append(String.format(" | %5d %7.0f %7.0f %7.0f %7.0f", l.count(), l.percentileMicros(50),
