@@ -35,7 +35,7 @@ class RegistryLookupSmokeTest {
     @Test
     void everyTableIsLoaded() {
         assertThat(result.rows).allSatisfy((table, count) -> assertThat(count).as(table).isPositive());
-        assertThat(result.rows.get("sr_account")).isGreaterThanOrEqualTo(2_000L);
+        assertThat(result.rows.get("sr_account")).isGreaterThanOrEqualTo(1_000L);
     }
 
     @Test
