@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.postgresql.copy.CopyManager;
 import ru.esiaedu.benchmarks.matching.GeneratedDistrict;
 import ru.esiaedu.registry.IdentityDocument;
 import ru.esiaedu.registry.RegistryAccount;
+import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.normalize.Names;
 
 /**
@@ -101,7 +104,7 @@ final class RegionLoader {
     }
 
     private void copy(GeneratedDistrict district, String prefix) throws SQLException, IOException {
-        Map<String, String> oidOfCard = new java.util.HashMap<>();
+        Map<String, String> oidOfCard = new HashMap<>();
         for (GeneratedDistrict.EsiaPerson person : district.esiaPersons()) {
             GeneratedDistrict.EsiaPerson prefixed = prefixed(person, prefix);
             if (random.nextDouble() < LINKED) {
@@ -158,7 +161,7 @@ final class RegionLoader {
     }
 
     private static GeneratedDistrict.EsiaPerson prefixed(GeneratedDistrict.EsiaPerson p, String prefix) {
-        Map<ru.esiaedu.registry.RegistryRole, List<String>> cards = new java.util.EnumMap<>(ru.esiaedu.registry.RegistryRole.class);
+        Map<RegistryRole, List<String>> cards = new EnumMap<>(RegistryRole.class);
         p.cards().forEach((role, ids) -> cards.put(role, ids.stream().map(id -> prefix + id).toList()));
         return new GeneratedDistrict.EsiaPerson(prefix + p.oid(), p.lastName(), p.firstName(), p.middleName(),
                 p.birthDate(), p.snils(), p.verifiedPhone(), p.verifiedEmail(), cards);

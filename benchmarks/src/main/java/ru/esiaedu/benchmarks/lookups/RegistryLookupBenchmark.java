@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import ru.esiaedu.benchmarks.lookups.Probes.Probe;
+import ru.esiaedu.benchmarks.matching.GeneratedDistrict;
+import ru.esiaedu.registry.RegistryRole;
 import ru.esiaedu.registry.RegistryUnavailableException;
 import ru.esiaedu.registry.SchoolRegistryProvider;
 import ru.esiaedu.registry.jdbc.JdbcSchoolRegistryProviderFactory;
@@ -77,6 +79,9 @@ public final class RegistryLookupBenchmark {
         }
     }
 
+    /** One timed lookup: a value drawn from the region, or one no one has. */
+    private record Lookup(boolean hit, Probe probe) {}
+
     static SizeResult run(int people, long seed, int hits, int misses, int warmUp) throws Exception {
         SizeResult result = new SizeResult(people);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(120))
@@ -97,7 +102,7 @@ public final class RegistryLookupBenchmark {
             try {
                 SchoolRegistryProvider registry = factory.create(null);
                 registry.organisations();   // migrates
-                List<ru.esiaedu.benchmarks.matching.GeneratedDistrict.EsiaPerson> sample;
+                List<GeneratedDistrict.EsiaPerson> sample;
                 try (Connection c = postgres.getDatabase("postgres", "registry").getConnection()) {
                     long t0 = System.nanoTime();
                     RegionLoader loader = new RegionLoader(c, seed, 20_000);
@@ -117,18 +122,18 @@ public final class RegistryLookupBenchmark {
                     for (Probe p : warm) {
                         lookup(registry, rule, p);
                     }
-                    List<Object[]> mixed = new ArrayList<>();
-                    hitProbes.forEach(p -> mixed.add(new Object[] {"hit", p}));
-                    missProbes.forEach(p -> mixed.add(new Object[] {"miss", p}));
+                    List<Lookup> mixed = new ArrayList<>();
+                    hitProbes.forEach(p -> mixed.add(new Lookup(true, p)));
+                    missProbes.forEach(p -> mixed.add(new Lookup(false, p)));
                     Collections.shuffle(mixed, new Random(seed + rule.ordinal()));
                     Latencies hit = new Latencies();
                     Latencies miss = new Latencies();
                     Latencies all = new Latencies();
-                    for (Object[] m : mixed) {
+                    for (Lookup m : mixed) {
                         long t = System.nanoTime();
-                        int found = lookup(registry, rule, (Probe) m[1]);
+                        int found = lookup(registry, rule, m.probe());
                         long d = System.nanoTime() - t;
-                        ("hit".equals(m[0]) ? hit : miss).add(d, found);
+                        (m.hit() ? hit : miss).add(d, found);
                         all.add(d, found);
                     }
                     result.latencies.put(rule.name() + " hit", hit);
@@ -152,7 +157,7 @@ public final class RegistryLookupBenchmark {
                 Latencies placeholder = new Latencies();
                 for (int i = 0; i < PLACEHOLDER_WARM_UP + PLACEHOLDER_LOOKUPS; i++) {
                     long t = System.nanoTime();
-                    int found = registry.findByPhone(ru.esiaedu.registry.RegistryRole.STUDENT, "+7 900 000-00-00").size();
+                    int found = registry.findByPhone(RegistryRole.STUDENT, "+7 900 000-00-00").size();
                     if (i >= PLACEHOLDER_WARM_UP) {
                         placeholder.add(System.nanoTime() - t, found);
                     }
@@ -161,7 +166,7 @@ public final class RegistryLookupBenchmark {
                 try (Connection c = postgres.getDatabase("postgres", "registry").getConnection()) {
                     result.plans.add("== findByPhone (" + people + " people), the placeholder number 79000000000:");
                     result.plans.addAll(Plans.explain(c, Rule.PHONE,
-                            Probe.of(ru.esiaedu.registry.RegistryRole.STUDENT, "79000000000")));
+                            Probe.of(RegistryRole.STUDENT, "79000000000")));
                 }
                 result.plans.forEach(System.out::println);
             } finally {

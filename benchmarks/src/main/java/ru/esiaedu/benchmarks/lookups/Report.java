@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import ru.esiaedu.benchmarks.lookups.RegistryLookupBenchmark.SizeResult;
 
@@ -50,7 +51,7 @@ final class Report {
         List<String> lines = new ArrayList<>();
         lines.add("people,lookup,count,accounts_per_lookup,p50_us,p95_us,p99_us,max_us");
         for (SizeResult size : results.values()) {
-            size.latencies.forEach((key, l) -> lines.add(String.format(java.util.Locale.ROOT,
+            size.latencies.forEach((key, l) -> lines.add(String.format(Locale.ROOT,
                     "%d,%s,%d,%.2f,%.0f,%.0f,%.0f,%.0f", size.people, key, l.count(), l.accountsPerLookup(),
                     l.percentileMicros(50), l.percentileMicros(95), l.percentileMicros(99), l.percentileMicros(100))));
         }

@@ -2,6 +2,7 @@ package ru.esiaedu.benchmarks.matching;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public record GeneratedDistrict(List<Organisation> organisations, List<RegistryA
         Region region = new RegionGenerator(seed, MatchingAccuracyBenchmark.LOGIN_DAY).snilsFrom(firstSnils).generate(peopleWithCards);
         Set<Organisation> organisations = new LinkedHashSet<>();
         region.cards().forEach(card -> organisations.add(card.organisation()));
-        Map<String, RegistryAccount> byId = new java.util.HashMap<>();
+        Map<String, RegistryAccount> byId = new HashMap<>();
         region.cards().forEach(card -> byId.put(card.id(), card));
         Set<ParentLink> links = new LinkedHashSet<>();
         List<EsiaPerson> persons = new ArrayList<>();
