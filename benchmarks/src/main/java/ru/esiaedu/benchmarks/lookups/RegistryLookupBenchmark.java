@@ -55,6 +55,7 @@ public final class RegistryLookupBenchmark {
         for (int people : sizes) {
             SizeResult result = run(people, seed, HITS, MISSES, WARM_UP);
             results.put(people, result);
+            result.plans.forEach(System.out::println);
             Files.write(out.resolve("registry-lookups-plans-" + people + ".txt"), result.plans);
             List<String> table = Report.table(results);
             Files.write(out.resolve("registry-lookups.txt"), table);
@@ -168,7 +169,6 @@ public final class RegistryLookupBenchmark {
                     result.plans.addAll(Plans.explain(c, Rule.PHONE,
                             Probe.of(RegistryRole.STUDENT, "79000000000")));
                 }
-                result.plans.forEach(System.out::println);
             } finally {
                 factory.close();
             }
