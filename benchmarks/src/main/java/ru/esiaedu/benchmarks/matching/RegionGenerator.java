@@ -58,6 +58,14 @@ final class RegionGenerator {
         this.snilsCounter = 2_000_000 + random.nextInt(100_000_000);
     }
 
+    /**
+     * SNILS numbers from {@code first} on: districts of one large region generated apart must not share numbers.
+     */
+    RegionGenerator snilsFrom(long first) {
+        this.snilsCounter = first;
+        return this;
+    }
+
     /** A region whose registry holds cards of at least {@code peopleWithCards} people. */
     Region generate(int peopleWithCards) {
         for (int i = 0; i < Math.max(3, peopleWithCards / 500); i++) {
