@@ -82,7 +82,7 @@ class PersonErasureE2ETest extends SchoolRealmBrowserTest {
         assertThat(done.json().path("consentsRevoked").asInt()).isEqualTo(1);
         assertThat(done.json().path("consentsKept").asInt()).isEqualTo(1);
         assertThat(admin.send("GET", "/admin/realms/" + REALM + "/users/" + userId, null).status()).isEqualTo(404);
-        assertThat(admin.users(REALM, "esia-" + OID)).isEmpty();
+        assertThat(admin.users(REALM, "esia-" + OID).size()).isZero();
         assertThat(registry.linkedAccounts(OID)).isEmpty();
         assertThat(registry.count("SELECT COUNT(*) FROM sr_account_link WHERE account_id = '" + ACCOUNT
                 + "' AND unlinked_at IS NOT NULL AND unlinked_by LIKE 'admin:%' AND unlink_reason = '" + REASON + "'"))
