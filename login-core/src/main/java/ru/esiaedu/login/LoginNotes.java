@@ -17,6 +17,13 @@ public final class LoginNotes {
     /** Auth note: the ESIA oid of the person being linked (set by the first-broker-login match step). */
     public static final String OID = "esia.linker.oid";
 
+    /**
+     * Auth note: the registry account ids (comma-separated) the first-broker-login steps linked or found linked to
+     * this person in this login. The consent step reads it to undo those links when a minor's first login ends
+     * without consent; the linker writes it (under the same key).
+     */
+    public static final String LINKED_ACCOUNTS = "esia.linker.accounts";
+
     /** Identity provider alias whose federated identity holds the ESIA oid. */
     public static final String ESIA_ALIAS = "esia";
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.keycloak.provider.Provider;
 
 import ru.esiaedu.registry.school.SchoolOffice;
@@ -137,6 +138,17 @@ public interface SchoolRegistryProvider extends Provider {
     default Optional<ConsentErasureReceipt> eraseConsentData(String studentAccountId, Collection<String> clientIds,
             String by, String reason) throws RegistryUnavailableException {
         return Optional.empty();
+    }
+
+    /**
+     * Erases the access requests («Обратиться в организацию») this ESIA person sent, in any state: on the person's
+     * request nothing of them is kept (the requests carry a child's name and a contact e-mail, and no law asks to keep
+     * them; a link the school made from one keeps its own record). Empty when this registry cannot erase them.
+     *
+     * @return how many requests were removed
+     */
+    default OptionalInt deleteAccessRequests(String esiaOid) throws RegistryUnavailableException {
+        return OptionalInt.empty();
     }
 
     /** For realm admins: consents newest first, optionally of one student account; paged. */

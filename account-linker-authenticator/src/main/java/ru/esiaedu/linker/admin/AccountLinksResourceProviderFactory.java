@@ -16,7 +16,7 @@ public final class AccountLinksResourceProviderFactory extends AdminExtensionFac
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new AccountLinksResource(auth, adminEvent, () -> Registry.of(session));
+        return new AccountLinksResource(session, realm, auth, adminEvent, () -> Registry.of(session));
     }
 
     @Override

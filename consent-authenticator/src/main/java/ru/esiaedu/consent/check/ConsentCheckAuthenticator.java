@@ -25,6 +25,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import ru.esiaedu.consent.ConsentIds;
 import ru.esiaedu.consent.access.EndedSessions;
 import ru.esiaedu.consent.access.KeycloakStudentSessions;
+import ru.esiaedu.consent.access.RefusedFirstLoginCleanup;
 import ru.esiaedu.consent.esia.AssumedInterfaceWarning;
 import ru.esiaedu.consent.source.ConsentRequestOutcome;
 import ru.esiaedu.consent.source.ConsentSource;
@@ -32,6 +33,7 @@ import ru.esiaedu.consent.source.RequestMail;
 import ru.esiaedu.esia.broker.EsiaIdentityProviderConfig;
 import ru.esiaedu.esia.person.BrokeredEsiaPerson;
 import ru.esiaedu.esia.broker.EsiaIdentityProviderFactory;
+import ru.esiaedu.login.LoginNotes;
 import ru.esiaedu.login.ProfileNotes;
 import ru.esiaedu.login.Roles;
 import ru.esiaedu.login.step.Pages;
@@ -55,6 +57,14 @@ public final class ConsentCheckAuthenticator implements Authenticator {
     public static final String NOTE_REQUESTED = "esia.consent.requested";
     /** Auth note: what became of the request's mail in this login ({@link RequestMail}). */
     public static final String NOTE_MAIL = "esia.consent.mail";
+
+    /** Auth note: this login's new user was removed because a minor's first login found no consent. */
+    public static final String NOTE_FORGOTTEN = "esia.consent.forgotten";
+    /** Keycloak's auth note (first-broker-login): the user was created in this login. */
+    static final String KEYCLOAK_NEW_USER_NOTE = "BROKER_REGISTERED_NEW_USER";
+
+    /** Event detail: the refused first login's new user is removed after the page. */
+    public static final String DETAIL_FORGOTTEN = "consent_user_removed";
 
     /** Form field {@code action}: the buttons of the two pages. */
     public static final String ACTION_RECHECK = "recheck";
@@ -136,6 +146,12 @@ public final class ConsentCheckAuthenticator implements Authenticator {
             EventBuilder event = context.getEvent();
             plan.details().forEach(event::detail);
             log(outcome, sourceId);
+            if (plan.pass() && forgotten()) {
+                // The user of this login was removed when it was refused: the login starts again and, now with a
+                // consent, its first-broker-login flow creates the user anew.
+                context.forceChallenge(Pages.restartLogin(context));
+                return;
+            }
             if (plan.pass()) {
                 if (plan.addApprovalAction()) {
                     context.getAuthenticationSession().addRequiredAction(ConsentIds.APPROVAL_REQUIRED_ACTION);
@@ -147,6 +163,7 @@ public final class ConsentCheckAuthenticator implements Authenticator {
                 endSessionsWithoutConsent(event);
             }
             blocked(plan.loginError());
+            forgetIfFirstLogin(outcome);
             LoginFormsProvider form = context.form();
             plan.attributes().forEach(form::setAttribute);
             if (plan.error() != null) {
@@ -182,6 +199,24 @@ public final class ConsentCheckAuthenticator implements Authenticator {
                 LOG.warnf("consent check: the student's sessions of client '%s' could not be ended (%s)",
                         login.clientId(), e.getClass().getName());
             }
+        }
+
+        /** A minor refused at their first login: nothing about them stays (see {@link RefusedFirstLogin}). */
+        private void forgetIfFirstLogin(ConsentOutcome outcome) {
+            AuthenticationSessionModel authSession = context.getAuthenticationSession();
+            UserModel user = context.getUser();
+            if (user == null || forgotten() || !RefusedFirstLogin.forgets(outcome, login.role(),
+                    "true".equals(authSession.getAuthNote(KEYCLOAK_NEW_USER_NOTE)))) {
+                return;
+            }
+            authSession.setAuthNote(NOTE_FORGOTTEN, "true");
+            context.getEvent().detail(DETAIL_FORGOTTEN, "true");
+            RefusedFirstLoginCleanup.afterThisRequest(context.getSession(), context.getRealm(), user, login.oid(),
+                    authSession.getAuthNote(LoginNotes.LINKED_ACCOUNTS));
+        }
+
+        private boolean forgotten() {
+            return "true".equals(context.getAuthenticationSession().getAuthNote(NOTE_FORGOTTEN));
         }
 
         /** English, technical, no personal data. */

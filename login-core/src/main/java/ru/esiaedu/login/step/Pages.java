@@ -31,6 +31,19 @@ public final class Pages {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         authSession.removeClientNote(LoginNotes.ROLE);
         authSession.removeClientNote(LoginNotes.ROLE_REQUEST_PARAM);
+        return restart(context);
+    }
+
+    /**
+     * The same login once more from the start, keeping the chosen role: the role page is skipped and the person goes
+     * through ESIA again (ESIA's own session makes that one redirect). For a login whose user no longer exists.
+     */
+    public static Response restartLogin(AuthenticationFlowContext context) {
+        return restart(context);
+    }
+
+    private static Response restart(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
         URI restart = Urls.realmLoginRestartPage(context.getUriInfo().getBaseUri(), context.getRealm().getName(),
                 authSession.getClient().getClientId(), authSession.getTabId(),
                 AuthenticationProcessor.getClientData(context.getSession(), authSession), true);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jboss.logging.Logger;
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
@@ -434,6 +435,19 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     public Optional<ConsentErasureReceipt> eraseConsentData(String studentAccountId, Collection<String> clientIds,
             String by, String reason) throws RegistryUnavailableException {
         return Optional.of(erasure.erase(studentAccountId, clientIds, by, reason));
+    }
+
+    @Override
+    public OptionalInt deleteAccessRequests(String esiaOid) throws RegistryUnavailableException {
+        if (esiaOid == null || esiaOid.isBlank()) {
+            throw new IllegalArgumentException("deleteAccessRequests: the ESIA oid is required");
+        }
+        return OptionalInt.of(Transactions.write(database, "delete access requests", (c, db) -> {
+            try (PreparedStatement s = prepare(c, db, "DELETE FROM sr_access_request WHERE esia_oid = ?")) {
+                s.setString(1, esiaOid);
+                return s.executeUpdate();
+            }
+        }));
     }
 
     @Override

@@ -416,6 +416,23 @@ abstract class AbstractRegistryTest {
     // --- access requests ---------------------------------------------------------------------------------------
 
     @Test
+    void deletingAPersonsAccessRequestsRemovesOnlyTheirsInAnyState() throws Exception {
+        registry.createAccessRequest(request("erase-1", "oid-erase", "sch-chel-1"));
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE sr_access_request SET status = 'REJECTED' WHERE request_key = 'erase-1'");
+        }
+        registry.createAccessRequest(request("erase-2", "oid-erase", "sch-chel-1"));
+        registry.createAccessRequest(request("keep-1", "oid-keep", "sch-chel-1"));
+
+        assertThat(registry.deleteAccessRequests("oid-erase")).hasValue(2);
+
+        assertThat(count("SELECT COUNT(*) FROM sr_access_request WHERE esia_oid = 'oid-erase'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM sr_access_request WHERE esia_oid = 'oid-keep'")).isEqualTo(1);
+        assertThat(registry.deleteAccessRequests("oid-erase")).hasValue(0);
+        assertThatThrownBy(() -> registry.deleteAccessRequests(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void accessRequestNumberingAndIdempotency() throws Exception {
         AccessRequestReceipt first = registry.createAccessRequest(request("session-1#form-a"));
         assertThat(first.created()).isTrue();
