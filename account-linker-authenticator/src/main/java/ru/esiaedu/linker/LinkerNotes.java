@@ -12,8 +12,8 @@ public final class LinkerNotes {
     public static final String NEXT_LINK = "link";
     public static final String NEXT_REQUEST = "request";
 
-    /** Auth note: registry account ids owned by this person, comma-separated. */
-    public static final String ACCOUNTS = "esia.linker.accounts";
+    /** Auth note: registry account ids owned by this person, comma-separated (the consent step reads it too). */
+    public static final String ACCOUNTS = ru.esiaedu.login.LoginNotes.LINKED_ACCOUNTS;
 
     /** Auth note: how the accounts were found ({@link ru.esiaedu.registry.LinkRule} names), comma-separated. */
     public static final String RULE = "esia.linker.rule";
