@@ -28,11 +28,8 @@ public final class MatchAndLink {
         List<MatchResult> linked = new ArrayList<>();
         // «привязка … возможна только ответственным сотрудником образовательной организации»: a card the school
         // linked to this person is theirs, whatever data ESIA shares with it.
-        List<RegistryAccount> linkedBySchool = registry.findLinked(person.oid()).stream()
+        List<RegistryAccount> linkedBefore = registry.findLinked(person.oid()).stream()
                 .filter(account -> role.isEmpty() || account.role() == role.get()).toList();
-        if (!linkedBySchool.isEmpty()) {
-            linked.add(new MatchResult(LinkRule.STAFF, linkedBySchool));
-        }
         AccountMatcher matcher = new AccountMatcher(registry, ageRules);
         List<MatchResult> results = role.isPresent() ? List.of(matcher.match(person, role.get())) : matcher.matchAnyRole(person);
         for (MatchResult result : results) {
@@ -52,6 +49,13 @@ public final class MatchAndLink {
             if (!kept.isEmpty()) {
                 linked.add(new MatchResult(result.rule(), List.copyOf(kept)));
             }
+        }
+        // Linked before and found by no rule now: linked by the school (a card found by a rule keeps that rule's name).
+        java.util.Set<String> found = new java.util.HashSet<>();
+        linked.forEach(result -> result.accounts().forEach(account -> found.add(account.id())));
+        List<RegistryAccount> linkedBySchool = linkedBefore.stream().filter(account -> !found.contains(account.id())).toList();
+        if (!linkedBySchool.isEmpty()) {
+            linked.add(new MatchResult(LinkRule.STAFF, linkedBySchool));
         }
         return MatchNotes.of(linked);
     }

@@ -107,6 +107,7 @@ class MatchAndLinkTest {
         registry.add(parentCard("p1", "1000001", List.of("79011111111")));
         MatchNotes notes = MatchAndLink.run(registry, AGE, diana(), Optional.of(RegistryRole.PARENT));
         assertThat(notes.accounts()).isEqualTo("p1");
+        assertThat(notes.rules()).as("a card a rule finds keeps that rule's name").isEqualTo("PHONE");
     }
 
     @Test
