@@ -69,6 +69,8 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
 
     @Test
     void oneUserPerPersonWithAProfilePerRoleMatchedBySnilsAndByEmail() throws Exception {
+        // The «Это не я» test of this class may have given her the parent card already (methods run in random order).
+        boolean parentCardLinkedBefore = new RegistrySql(keycloak).linkedAccounts(TEACHER_PARENT).contains("acc-sokolova-gym5");
         JsonNode staff = signInForTokens(portal.loginUrl(UUID.randomUUID().toString()) + "&role=staff", null, TEACHER_PARENT);
         assertThat(staff.path("school_profile").path("role").asText()).isEqualTo("STAFF");
         assertThat(staff.path("school_profile").path("registry_id").asText()).isEqualTo("acc-sokolova-sch1");
@@ -81,7 +83,10 @@ class RegistryLinkingE2ETest extends SchoolRealmBrowserTest {
 
         assertThat(admin.users(REALM, "esia-" + TEACHER_PARENT)).hasSize(1);
         assertThat(new RegistrySql(keycloak).linkedAccounts(TEACHER_PARENT)).containsExactlyInAnyOrder("acc-sokolova-sch1", "acc-sokolova-gym5");
-        assertThat(events("match_rule")).contains("SNILS", "EMAIL");
+        assertThat(events("match_rule")).contains("SNILS");
+        if (!parentCardLinkedBefore) {
+            assertThat(events("match_rule")).contains("EMAIL");
+        }
     }
 
     @Test
