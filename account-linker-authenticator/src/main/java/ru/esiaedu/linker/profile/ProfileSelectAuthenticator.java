@@ -256,11 +256,20 @@ public final class ProfileSelectAuthenticator implements Authenticator {
         return context.form().setAttribute("esiaProfiles", rows).createForm(LinkerPages.PROFILE_SELECT);
     }
 
+    /**
+     * Keeps the user's profiles as the registry has them now. Written only when they changed: a write drops the
+     * cached user on every node and rewrites the attribute's rows, and nearly every login finds the same profiles.
+     */
     private static void storeAll(UserModel user, List<SchoolProfile> profiles) {
-        if (profiles.isEmpty()) {
+        List<String> stored = user.getAttributeStream(ProfileNotes.USER_ATTRIBUTE).toList();
+        List<String> now = profiles.stream().map(SchoolProfile::toJson).toList();
+        if (now.equals(stored)) {
+            return;
+        }
+        if (now.isEmpty()) {
             user.removeAttribute(ProfileNotes.USER_ATTRIBUTE);
         } else {
-            user.setAttribute(ProfileNotes.USER_ATTRIBUTE, profiles.stream().map(SchoolProfile::toJson).toList());
+            user.setAttribute(ProfileNotes.USER_ATTRIBUTE, now);
         }
     }
 

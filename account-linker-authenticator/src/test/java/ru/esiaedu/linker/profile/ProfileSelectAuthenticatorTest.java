@@ -50,6 +50,23 @@ class ProfileSelectAuthenticatorTest {
     }
 
     @Test
+    void theProfilesAreStoredOnTheUserAndALaterLoginWithTheSameProfilesDoesNotRewriteThem() {
+        step.authenticate(fakes.context);
+        assertThat(fakes.userAttributes.get(ProfileNotes.USER_ATTRIBUTE)).hasSize(2);
+        assertThat(fakes.userAttributeWrites).containsExactly("set " + ProfileNotes.USER_ATTRIBUTE);
+
+        // Every write drops the cached user on every node and rewrites its rows; nothing changed, so nothing is written.
+        fakes.userAttributeWrites.clear();
+        step.authenticate(fakes.context);
+        assertThat(fakes.userAttributeWrites).isEmpty();
+
+        registry.add(card("p3", OID));
+        step.authenticate(fakes.context);
+        assertThat(fakes.userAttributeWrites).containsExactly("set " + ProfileNotes.USER_ATTRIBUTE);
+        assertThat(fakes.userAttributes.get(ProfileNotes.USER_ATTRIBUTE)).hasSize(3);
+    }
+
+    @Test
     void notMeForAnAccountLinkedToThePersonUnlinksItAndSendsARequest() {
         fakes.form.putSingle(ProfileSelectAuthenticator.FORM_NOT_ME, "p2");
         step.action(fakes.context);

@@ -65,6 +65,8 @@ public final class StepFakes {
     public final MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
     public final Map<String, String> config = new HashMap<>();
     public final Map<String, List<String>> userAttributes = new HashMap<>();
+    /** Every write to the user's attributes, in order: "set name" or "remove name". */
+    public final List<String> userAttributeWrites = new ArrayList<>();
     public final List<Page> pages = new ArrayList<>();
     public final List<Event> events = new ArrayList<>();
     public final List<String> mails = new ArrayList<>();
@@ -114,8 +116,15 @@ public final class StepFakes {
                 "getEmail", args -> "maria@example.ru",
                 "getLastName", args -> "Иванова",
                 "getFirstName", args -> "Мария",
-                "setAttribute", args -> userAttributes.put((String) args[0], List.copyOf(castList(args[1]))),
-                "removeAttribute", args -> userAttributes.remove((String) args[0])));
+                "getAttributeStream", args -> userAttributes.getOrDefault((String) args[0], List.of()).stream(),
+                "setAttribute", args -> {
+                    userAttributeWrites.add("set " + args[0]);
+                    return userAttributes.put((String) args[0], List.copyOf(castList(args[1])));
+                },
+                "removeAttribute", args -> {
+                    userAttributeWrites.add("remove " + args[0]);
+                    return userAttributes.remove((String) args[0]);
+                }));
 
         EventListenerProvider recorder = of(EventListenerProvider.class, Map.of("onEvent", args -> {
             if (args.length == 1) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
@@ -161,26 +160,25 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
         return identity;
     }
 
-    /** Runs at every ESIA login (first and later): ESIA is the source of truth for these attributes. */
+    /**
+     * Runs at every ESIA login (first and later): ESIA is the source of truth for these attributes. Writes only what
+     * changed ({@link EsiaUserRefresh}); Keycloak's own e-mail update sets the e-mail again at every login with sync
+     * mode "force", so it runs only for a new user or a new address.
+     */
     @Override
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
-        super.updateBrokeredUser(session, realm, user, context); // e-mail and its verified flag (trustEmail)
-        if (context.getFirstName() != null) {
-            user.setFirstName(context.getFirstName());
+        if (EsiaUserRefresh.emailDiffers(user, context) || isNewUser(context)) {
+            super.updateBrokeredUser(session, realm, user, context); // e-mail and its verified flag (trustEmail)
         }
-        if (context.getLastName() != null) {
-            user.setLastName(context.getLastName());
-        }
-        Map<String, List<String>> attributes = context.getAttributes();
-        for (String name : EsiaUserAttributes.ALL) {
-            List<String> values = attributes.get(name);
-            if (values == null || values.isEmpty()) {
-                user.removeAttribute(name);
-            } else {
-                user.setAttribute(name, values);
-            }
-        }
-        EsiaUserAttributes.NO_LONGER_KEPT.forEach(user::removeAttribute);
+        EsiaUserRefresh.refresh(user, context);
+    }
+
+    /** The note Keycloak's «create user if unique» step sets on a first login (a literal there too). */
+    static final String BROKER_REGISTERED_NEW_USER = "BROKER_REGISTERED_NEW_USER";
+
+    private static boolean isNewUser(BrokeredIdentityContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        return authSession != null && Boolean.parseBoolean(authSession.getAuthNote(BROKER_REGISTERED_NEW_USER));
     }
 
     /**

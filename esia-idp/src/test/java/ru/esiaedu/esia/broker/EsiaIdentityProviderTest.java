@@ -1,14 +1,17 @@
 package ru.esiaedu.esia.broker;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.util.IdentityBrokerState;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -54,6 +57,7 @@ class EsiaIdentityProviderTest {
                 "schoolNote", List.of("kept: not an ESIA attribute")));
         Map<String, String> names = new HashMap<>();
         UserModel user = Fakes.lenient(UserModel.class, Map.of(
+                "getAttributeStream", args -> stored.getOrDefault((String) args[0], List.of()).stream(),
                 "setAttribute", args -> stored.put((String) args[0], castList(args[1])),
                 "removeAttribute", args -> stored.remove((String) args[0]),
                 "setFirstName", args -> names.put("first", (String) args[0]),
@@ -74,6 +78,94 @@ class EsiaIdentityProviderTest {
                 .doesNotContainKeys("passport", "esiaChildren")
                 .containsEntry("schoolNote", List.of("kept: not an ESIA attribute"));
         assertThat(names).containsEntry("first", "Диана").containsEntry("last", "Захарченко");
+    }
+
+    @Test
+    void aReturningLoginWithNothingNewFromEsiaWritesNothingToTheUser() {
+        // Every write to a cached user drops it from Keycloak's user cache on every node and costs a delete and an
+        // insert per attribute; a returning person whose ESIA data did not change must cost none of that.
+        List<String> writes = new ArrayList<>();
+        UserModel user = userWith(Map.of(
+                EsiaUserAttributes.SNILS, List.of("112-233-445 95"),
+                EsiaUserAttributes.ACCOUNT_TYPE, List.of("CONFIRMED"),
+                "schoolNote", List.of("kept: not an ESIA attribute")), writes);
+
+        forceSync().updateBrokeredUser(fake.session, fake.realm, user, returningDiana());
+
+        assertThat(writes).isEmpty();
+    }
+
+    @Test
+    void aReturningLoginWritesOnlyWhatEsiaChangedAndRemovesOnlyWhatTheUserStillHas() {
+        List<String> writes = new ArrayList<>();
+        UserModel user = userWith(Map.of(
+                EsiaUserAttributes.SNILS, List.of("112-233-445 95"),
+                EsiaUserAttributes.ACCOUNT_TYPE, List.of("SIMPLIFIED"),
+                EsiaUserAttributes.MOBILE, List.of("+7(900)0000000"),
+                "passport", List.of("4510 123456, old")), writes);
+
+        forceSync().updateBrokeredUser(fake.session, fake.realm, user, returningDiana());
+
+        assertThat(writes).containsExactlyInAnyOrder("set esiaAccountType=[CONFIRMED]", "remove mobile", "remove passport");
+    }
+
+    @Test
+    void aChangedEmailOrNameIsStillWritten() {
+        List<String> writes = new ArrayList<>();
+        UserModel user = userWith(Map.of(
+                EsiaUserAttributes.SNILS, List.of("112-233-445 95"),
+                EsiaUserAttributes.ACCOUNT_TYPE, List.of("CONFIRMED")), writes, "Диана", "Иванова", "old@example.ru");
+
+        forceSync().updateBrokeredUser(fake.session, fake.realm, user, returningDiana());
+
+        assertThat(writes).contains("lastName=Захарченко", "email=diana@example.ru");
+        assertThat(writes).doesNotContain("firstName=Диана");
+    }
+
+    /** The demo realm's setting: ESIA is the source of truth at every login. */
+    private EsiaIdentityProvider forceSync() {
+        return provider(Map.of("syncMode", IdentityProviderSyncMode.FORCE.name()));
+    }
+
+    private static BrokeredIdentityContext returningDiana() {
+        IdentityProviderModel model = new IdentityProviderModel();
+        model.setAlias("esia");
+        model.setEnabled(true);
+        model.setTrustEmail(true);
+        model.setSyncMode(IdentityProviderSyncMode.FORCE);
+        BrokeredIdentityContext context = new BrokeredIdentityContext("1000300101", model);
+        context.setFirstName("Диана");
+        context.setLastName("Захарченко");
+        context.setEmail("diana@example.ru");
+        context.setUserAttribute(EsiaUserAttributes.SNILS, "112-233-445 95");
+        context.setUserAttribute(EsiaUserAttributes.ACCOUNT_TYPE, "CONFIRMED");
+        context.setAuthenticationSession(Fakes.lenient(AuthenticationSessionModel.class, Map.of()));
+        return context;
+    }
+
+    private static UserModel userWith(Map<String, List<String>> attributes, List<String> writes) {
+        return userWith(attributes, writes, "Диана", "Захарченко", "diana@example.ru");
+    }
+
+    /** A user who answers what it holds and records every write as text. */
+    private static UserModel userWith(Map<String, List<String>> attributes, List<String> writes,
+                                      String firstName, String lastName, String email) {
+        Map<String, List<String>> stored = new HashMap<>(attributes);
+        Map<String, Function<Object[], Object>> answers = new HashMap<>();
+        answers.put("getFirstName", args -> firstName);
+        answers.put("getLastName", args -> lastName);
+        answers.put("getEmail", args -> email);
+        answers.put("isEmailVerified", args -> true);
+        answers.put("getAttributeStream", args -> stored.getOrDefault((String) args[0], List.of()).stream());
+        answers.put("getAttributes", args -> new HashMap<>(stored));
+        answers.put("setAttribute", args -> writes.add("set " + args[0] + "=" + args[1]));
+        answers.put("setSingleAttribute", args -> writes.add("set " + args[0] + "=[" + args[1] + "]"));
+        answers.put("removeAttribute", args -> writes.add("remove " + args[0]));
+        answers.put("setFirstName", args -> writes.add("firstName=" + args[0]));
+        answers.put("setLastName", args -> writes.add("lastName=" + args[0]));
+        answers.put("setEmail", args -> writes.add("email=" + args[0]));
+        answers.put("setEmailVerified", args -> writes.add("emailVerified=" + args[0]));
+        return Fakes.lenient(UserModel.class, answers);
     }
 
     @Test
