@@ -28,7 +28,6 @@ import org.keycloak.util.Booleans;
 import ru.esiaedu.esia.api.EsiaHttp;
 import ru.esiaedu.esia.api.EsiaPersonClient;
 import ru.esiaedu.esia.api.EsiaTokenClient;
-import ru.esiaedu.esia.crypto.Pem;
 import ru.esiaedu.esia.crypto.RequestSigner;
 import ru.esiaedu.esia.crypto.SigningException;
 import ru.esiaedu.esia.protocol.EsiaEndpoints;
@@ -132,7 +131,7 @@ public class EsiaIdentityProvider extends AbstractOAuth2IdentityProvider<EsiaIde
         try {
             signer = EsiaSigners.create(session, config, httpClient());
             verifier = new EsiaTokenVerifier(
-                    Pem.certificates(EsiaSigners.secret(session, config.getEsiaCertificates())),
+                    EsiaSigners.esiaCertificates(session, config),
                     config.getExpectedIssuer(), config.getClientId(), config.getClockSkew(), clock);
         } catch (SigningException | RuntimeException e) {
             throw new EsiaLoginFailure(EsiaMessages.CLIENT_MISCONFIGURED, "ESIA provider settings are not usable: " + e.getMessage(), e);

@@ -18,11 +18,13 @@ import ru.esiaedu.esia.crypto.SigningException;
 /**
  * Builds the request signer the admin chose. Secrets may be {@code ${vault.…}} references, so every
  * node of a cluster reads the same key from the vault or the database, at every login; a local signer built from
- * what was read is kept by its digest ({@link LocalSignerCache}), so a rotated key takes effect at the next login.
+ * what was read is kept by its digest ({@link MaterialCache}), so a rotated key takes effect at the next login. The
+ * same holds for ESIA's token-signing certificates.
  */
 final class EsiaSigners {
 
-    private static final LocalSignerCache LOCAL_SIGNERS = new LocalSignerCache();
+    private static final MaterialCache<LocalKeySigner> LOCAL_SIGNERS = new MaterialCache<>();
+    private static final MaterialCache<List<X509Certificate>> ESIA_CERTIFICATES = new MaterialCache<>();
 
     private EsiaSigners() {
     }
@@ -50,6 +52,12 @@ final class EsiaSigners {
             // Parsing errors carry no key material; keep only the type and message for the log.
             throw new SigningException("Client signing key is not usable: " + e.getMessage(), e);
         }
+    }
+
+    /** ESIA's token-signing certificates as the settings (or the vault) give them now, parsed once per content. */
+    static List<X509Certificate> esiaCertificates(KeycloakSession session, EsiaIdentityProviderConfig config) {
+        String pem = secret(session, config.getEsiaCertificates());
+        return ESIA_CERTIFICATES.get(() -> List.copyOf(Pem.certificates(pem)), pem);
     }
 
     private static RequestSigner remoteSigner(KeycloakSession session, EsiaIdentityProviderConfig config,

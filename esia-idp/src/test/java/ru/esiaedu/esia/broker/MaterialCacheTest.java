@@ -11,9 +11,9 @@ import ru.esiaedu.esia.crypto.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LocalSignerCacheTest {
+class MaterialCacheTest {
 
-    private final LocalSignerCache cache = new LocalSignerCache();
+    private final MaterialCache<LocalKeySigner> cache = new MaterialCache<>();
     private final AtomicInteger builds = new AtomicInteger();
 
     private Supplier<LocalKeySigner> demo() {
@@ -57,9 +57,9 @@ class LocalSignerCacheTest {
 
     @Test
     void atMostTheCapacityIsKept() {
-        for (int i = 0; i < LocalSignerCache.CAPACITY + 5; i++) {
+        for (int i = 0; i < MaterialCache.CAPACITY + 5; i++) {
             cache.get(demo(), "PEM", "key " + i, "certificate");
         }
-        assertThat(cache.size()).isEqualTo(LocalSignerCache.CAPACITY);
+        assertThat(cache.size()).isEqualTo(MaterialCache.CAPACITY);
     }
 }
