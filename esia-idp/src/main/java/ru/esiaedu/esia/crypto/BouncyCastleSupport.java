@@ -33,6 +33,8 @@ public final class BouncyCastleSupport {
         return PROVIDER;
     }
 
+    private static final String BC_PACKAGE = "org.bouncycastle.";
+
     /** The registered {@code "BC"} provider instance (registering it first if needed). */
     public static Provider providerInstance() {
         return Security.getProvider(provider());
@@ -43,6 +45,9 @@ public final class BouncyCastleSupport {
      * parsed it first (the JDK's own factory gives GOST keys BC's signatures cannot use).
      */
     public static X509Certificate normalize(X509Certificate certificate) {
+        if (certificate.getClass().getName().startsWith(BC_PACKAGE)) {
+            return certificate; // BouncyCastle read it already (Pem does): decoding it again costs every callback
+        }
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509", provider());
             return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(certificate.getEncoded()));

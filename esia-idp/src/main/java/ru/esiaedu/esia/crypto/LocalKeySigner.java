@@ -46,6 +46,7 @@ public final class LocalKeySigner implements RequestSigner {
     private final X509Certificate certificate;
     private final KeyType keyType;
     private final String certificateHash;
+    private final GostRawSigner gost;
 
     private LocalKeySigner(PrivateKey privateKey, X509Certificate certificate) {
         this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
@@ -61,6 +62,7 @@ public final class LocalKeySigner implements RequestSigner {
                     + ") does not match the certificate's public key (" + keyType + ")");
         }
         requireMatchingPair(privateKey, this.certificate, keyType);
+        this.gost = keyType == KeyType.GOST_2012_256 ? gostSigner(privateKey) : null;
         this.certificateHash = GostDigest.certificateHash(this.certificate);
         LOG.debugf("Local signer ready: %s key, certificate '%s', hash %s", keyType,
                 this.certificate.getSubjectX500Principal().getName(), certificateHash);
@@ -128,15 +130,18 @@ public final class LocalKeySigner implements RequestSigner {
     @Override
     public String signRaw(byte[] content) throws SigningException {
         Objects.requireNonNull(content, "content");
+        if (gost != null) {
+            try {
+                return Base64Url.encode(gost.sign(content));
+            } catch (RuntimeException e) {
+                throw new SigningException("Local " + keyType + " signing failed: " + e.getClass().getSimpleName(), e);
+            }
+        }
         try {
             Signature signature = Signature.getInstance(keyType.jcaSignatureAlgorithm(), BouncyCastleSupport.provider());
             signature.initSign(privateKey);
             signature.update(content);
-            byte[] raw = signature.sign();
-            if (keyType == KeyType.GOST_2012_256 && raw.length != 64) {
-                throw new SigningException("GOST signature has " + raw.length + " bytes instead of 64");
-            }
-            return Base64Url.encode(raw);
+            return Base64Url.encode(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new SigningException("Local " + keyType + " signing failed: " + e.getClass().getSimpleName(), e);
         }
@@ -174,6 +179,14 @@ public final class LocalKeySigner implements RequestSigner {
 
     public KeyType keyType() {
         return keyType;
+    }
+
+    private static GostRawSigner gostSigner(PrivateKey privateKey) {
+        try {
+            return new GostRawSigner(privateKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("The GOST private key cannot be used for signing", e);
+        }
     }
 
     private static void requireMatchingPair(PrivateKey key, X509Certificate cert, KeyType type) {

@@ -43,6 +43,19 @@ class LocalKeySignerTest {
     }
 
     @Test
+    void everySignatureOfAKeyOfAnotherParameterSetVerifiesToo() throws Exception {
+        // r and s are padded to 32 bytes each: about one signature in a hundred has a half with a leading zero byte
+        TestKeys.KeyAndCert other = TestKeys.gost("paramSetA");
+        LocalKeySigner signer = LocalKeySigner.of(other.keyPair().getPrivate(), other.certificate());
+        for (int i = 0; i < 64; i++) {
+            byte[] data = ("state-" + i).getBytes(StandardCharsets.UTF_8);
+            byte[] raw = Base64.getUrlDecoder().decode(signer.signRaw(data));
+            assertThat(raw).hasSize(64);
+            assertThat(verify(other.certificate(), data, raw)).as("signature %d", i).isTrue();
+        }
+    }
+
+    @Test
     void reversedOrHalfSwappedSignatureDoesNotVerify() throws Exception {
         byte[] raw = Base64.getUrlDecoder().decode(demo.signRaw(DATA));
         byte[] reversed = new byte[64];
