@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>What must be the same on both nodes is tested by sending the steps of one login, or of an attacker, to both:
  * the link-attempt counters (wrong passwords sent round-robin still lock the old login), the ESIA state (an answer
- * is accepted once in the cluster) and the access requests (the open request and the daily limit of a person).
- * and the students' consents of the {@code registry} consent source (given through node A, in force on node B;
+ * is accepted once in the cluster), the access requests (the open request and the daily limit of a person) and
+ * the students' consents of the {@code registry} consent source (given through node A, in force on node B;
  * revoked through node A, ended on node B). Each test would fail if that state were kept per node. ESIA persons
  * 1000300130–133 and the cards {@value #LEGACY_CARD} and {@value #ADULT_STUDENT_CARD} are this class's own.
  *
