@@ -107,6 +107,39 @@ public final class HttpLogin {
         return returnToKeycloak(signInAtEsia(role, oid));
     }
 
+    /**
+     * Posts the form {@code formId} of this page with these fields to the node at {@code nodeBaseUrl} (behind a load
+     * balancer any request of a login may reach any node) and goes on until the portal gets its code or a page is
+     * shown. Only the fields given are sent, as a person who typed them and pressed the button.
+     */
+    public Outcome submit(Outcome page, String formId, Map<String, String> fields, String nodeBaseUrl)
+            throws IOException, InterruptedException {
+        URI action = URI.create(formAction(page, formId));
+        String onNode = nodeBaseUrl + action.getRawPath() + (action.getRawQuery() == null ? "" : "?" + action.getRawQuery());
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(enc(name)).append('=').append(enc(value)));
+        return follow(post(onNode, body.toString()), url -> portal.isRedirectBack(url));
+    }
+
+    /** Opens {@code url} (e.g. a login with {@code kc_action}) and goes on until the portal gets its code or a page is shown. */
+    public Outcome open(String url) throws IOException, InterruptedException {
+        return follow(get(url), redirect -> portal.isRedirectBack(redirect));
+    }
+
+    /** Where the form {@code formId} of this page posts to. */
+    public static String formAction(Outcome page, String formId) {
+        Matcher form = Pattern.compile("<form\\b[^>]*\\bid=\"" + Pattern.quote(formId) + "\"[^>]*>")
+                .matcher(page.pageText() == null ? "" : page.pageText());
+        if (!form.find()) {
+            throw new AssertionError("no form " + formId + " on " + page);
+        }
+        Matcher action = Pattern.compile("\\baction=\"([^\"]+)\"").matcher(form.group());
+        if (!action.find()) {
+            throw new AssertionError("form " + formId + " has no action: " + form.group());
+        }
+        return action.group(1).replace("&amp;", "&");
+    }
+
     private boolean isKeycloak(String url) {
         return !url.startsWith(esiaBaseUrl);
     }
