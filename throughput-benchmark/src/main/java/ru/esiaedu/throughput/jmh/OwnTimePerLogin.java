@@ -57,9 +57,9 @@ public final class OwnTimePerLogin {
 
     /** The logins summed: ESIA signs tokens RS256 unless the client system is set to GOST. */
     static final List<Login> LOGINS = List.of(
-            new Login("a student's first ESIA login (RS256 tokens, found by SNILS)", counts(true, false)),
-            new Login("a student's returning ESIA login (RS256 tokens)", counts(false, false)),
-            new Login("a student's first ESIA login with GOST tokens", counts(true, true)));
+            new Login("a first ESIA login (RS256 tokens, the card found by SNILS, a student's consent)", counts(true, false)),
+            new Login("a returning ESIA login (RS256 tokens, a student's consent)", counts(false, false)),
+            new Login("the same first login with GOST tokens", counts(true, true)));
 
     private static Map<String, Integer> counts(boolean firstLogin, boolean gostTokens) {
         Map<String, Integer> counts = new LinkedHashMap<>();
