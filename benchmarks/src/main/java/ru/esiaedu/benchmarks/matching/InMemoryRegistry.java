@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import ru.esiaedu.registry.AccessRequest;
 import ru.esiaedu.registry.AccessRequestReceipt;
@@ -29,16 +30,22 @@ import ru.esiaedu.registry.normalize.Snils;
  * values as ESIA sends them and normalise them with {@code ru.esiaedu.registry.normalize} (a value that does not
  * normalise finds nothing); the cards' own values are indexed normalised by the same functions. Linking refuses an
  * account another ESIA person holds. Used instead of the JDBC registry on H2 so that 100 000 people load and match in
- * seconds; the consent and request methods are not part of matching and refuse to run.
+ * seconds (and by throughput-benchmark's in-process benchmark of a first login's match, so that only our Java work is
+ * timed); the consent and request methods are not part of matching and refuse to run.
  */
-final class InMemoryRegistry implements SchoolRegistryProvider {
+public final class InMemoryRegistry implements SchoolRegistryProvider {
 
     private final Map<String, RegistryAccount> byId = new HashMap<>();
     private final Map<String, List<String>> index = new HashMap<>();
+    /** Account ids per linked ESIA oid, so that {@link #findLinked} is a lookup like the registry's indexed query. */
+    private final Map<String, Set<String>> linked = new HashMap<>();
 
-    InMemoryRegistry(Collection<RegistryAccount> accounts) {
+    public InMemoryRegistry(Collection<RegistryAccount> accounts) {
         for (RegistryAccount account : accounts) {
             byId.put(account.id(), account);
+            if (account.esiaOid() != null) {
+                linked.computeIfAbsent(account.esiaOid(), oid -> new LinkedHashSet<>()).add(account.id());
+            }
             Snils.normalize(account.snils()).ifPresent(snils -> put("snils", account, snils));
             for (String phone : account.phones()) {
                 Phones.normalize(phone).ifPresent(normalised -> put("phone", account, normalised));
@@ -88,7 +95,7 @@ final class InMemoryRegistry implements SchoolRegistryProvider {
 
     @Override
     public List<RegistryAccount> findLinked(String esiaOid) {
-        return byId.values().stream().filter(account -> Objects.equals(esiaOid, account.esiaOid())).toList();
+        return linked.getOrDefault(esiaOid, Set.of()).stream().map(byId::get).toList();
     }
 
     @Override
@@ -105,6 +112,7 @@ final class InMemoryRegistry implements SchoolRegistryProvider {
         byId.put(accountId, new RegistryAccount(account.id(), account.role(), account.organisation(),
                 account.className(), account.lastName(), account.firstName(), account.middleName(),
                 account.birthDate(), account.snils(), account.phones(), account.emails(), account.documents(), esiaOid));
+        linked.computeIfAbsent(esiaOid, oid -> new LinkedHashSet<>()).add(accountId);
         return true;
     }
 
@@ -117,6 +125,11 @@ final class InMemoryRegistry implements SchoolRegistryProvider {
         byId.put(accountId, new RegistryAccount(account.id(), account.role(), account.organisation(),
                 account.className(), account.lastName(), account.firstName(), account.middleName(),
                 account.birthDate(), account.snils(), account.phones(), account.emails(), account.documents(), null));
+        Set<String> ids = linked.get(esiaOid);
+        ids.remove(accountId);
+        if (ids.isEmpty()) {
+            linked.remove(esiaOid);
+        }
         return true;
     }
 

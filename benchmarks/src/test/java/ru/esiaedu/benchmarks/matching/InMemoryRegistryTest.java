@@ -75,4 +75,25 @@ class InMemoryRegistryTest {
                 .containsExactly("oid-1");
         assertThat(registry.findLinked("oid-1")).extracting(RegistryAccount::id).containsExactly("a1");
     }
+
+    @Test
+    void unlinkFreesTheCardAndFindLinkedListsOnlyWhatIsStillLinked() {
+        registry.link("a1", "oid-1", LinkRule.SNILS);
+        registry.link("a4", "oid-1", LinkRule.SNILS);
+        assertThat(registry.unlink("a1", "oid-2", "person", "Это не я")).isFalse();
+        assertThat(registry.unlink("a1", "oid-1", "person", "Это не я")).isTrue();
+        assertThat(registry.findLinked("oid-1")).extracting(RegistryAccount::id).containsExactly("a4");
+        assertThat(registry.unlink("a4", "oid-1", "person", "Это не я")).isTrue();
+        assertThat(registry.findLinked("oid-1")).isEmpty();
+        assertThat(registry.link("a1", "oid-2", LinkRule.SNILS)).isTrue();
+        assertThat(registry.findLinked("oid-2")).extracting(RegistryAccount::id).containsExactly("a1");
+    }
+
+    @Test
+    void cardsLoadedAlreadyLinkedAreFoundByTheirOid() {
+        InMemoryRegistry loaded = new InMemoryRegistry(List.of(new RegistryAccount("b1", RegistryRole.STAFF, SCHOOL, null,
+                "Орлова", "Нина", null, BORN, null, List.of(), List.of(), List.of(), "oid-9")));
+        assertThat(loaded.findLinked("oid-9")).extracting(RegistryAccount::id).containsExactly("b1");
+        assertThat(loaded.link("b1", "oid-1", LinkRule.STAFF)).isFalse();
+    }
 }

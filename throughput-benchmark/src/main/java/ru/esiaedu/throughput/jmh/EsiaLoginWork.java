@@ -9,15 +9,13 @@ import ru.esiaedu.esia.api.EsiaPerson;
 import ru.esiaedu.esia.api.EsiaPersonParser;
 import ru.esiaedu.esia.crypto.LocalKeySigner;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Our own work per ESIA login, in process, with the demo GOST key: building the request signer from PEM (what the
- * provider does twice per login today), one request signature (twice per login), parsing the person. Run with
- * throughput-benchmark/run-jmh.sh; median and p99 are JMH's sample-time percentiles.
+ * Our own work per ESIA login, in process, with the demo GOST key: building the request signer from PEM (done once
+ * per key since {@code LocalSignerCache}; it was twice per login), one request signature (twice per login), parsing
+ * the person. Run with throughput-benchmark/run-jmh.sh; median and p99 are JMH's sample-time percentiles, summed per
+ * login by {@link OwnTimePerLogin}.
  */
 @State(Scope.Benchmark)
 public class EsiaLoginWork {
@@ -42,8 +40,8 @@ public class EsiaLoginWork {
 
     @Setup
     public void setUp() {
-        keyPem = resource("demo-keys/client-gost.key.pem");
-        certificatePem = resource("demo-keys/client-gost.crt.pem");
+        keyPem = Resources.text("demo-keys/client-gost.key.pem");
+        certificatePem = Resources.text("demo-keys/client-gost.crt.pem");
         signer = LocalKeySigner.fromPem(keyPem, certificatePem);
         // client_id + scope + scope_org + timestamp + state + redirect_uri, as the v2 authorization signs it
         signingString = ("SCHOOL01openid fullname birthdate gender snils contacts email mobile id_doc"
@@ -67,16 +65,5 @@ public class EsiaLoginWork {
     @Benchmark
     public EsiaPerson parsePerson() throws Exception {
         return EsiaPersonParser.parse("1000300101", JSON.readTree(PERSON));
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = EsiaLoginWork.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is not on the class path (realm-export)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
