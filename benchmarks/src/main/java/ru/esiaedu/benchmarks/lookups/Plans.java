@@ -20,7 +20,7 @@ import ru.esiaedu.registry.normalize.Snils;
  */
 final class Plans {
 
-    private static final int READ = 51;      // JdbcSchoolRegistryProvider.MAX_ACCOUNTS + 1
+    private static final int READ = 51;      // JdbcSchoolRegistryProvider.MAX_ACCOUNTS + 1, as in AccountLookup
     private static final String NO_ACCOUNT = ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL";
     private static final String FOUND = "WITH found AS (SELECT a.id, a.account_role, a.organisation_id, o.org_type,"
             + " o.name AS org_name, o.municipality, c.name AS class_name, a.last_name, a.first_name, a.middle_name,"
@@ -38,7 +38,18 @@ final class Plans {
             + " FROM sr_account_document dc JOIN found f ON f.id = dc.account_id"
             + " ORDER BY kind, k1, k2";
 
+    /** The phone and e-mail finders' conditions: their contact's cards of the role, at most {@link #READ}. */
+    static final String BY_PHONE = "WHERE a.id IN (SELECT p.account_id FROM sr_account_phone p JOIN sr_account r"
+            + " ON r.id = p.account_id WHERE r.account_role = ? AND p.phone = ? FETCH FIRST " + READ + " ROWS ONLY)";
+    static final String BY_EMAIL = "WHERE a.id IN (SELECT e.account_id FROM sr_account_email e JOIN sr_account r"
+            + " ON r.id = e.account_id WHERE r.account_role = ? AND e.email = ? FETCH FIRST " + READ + " ROWS ONLY)";
+
     private Plans() {
+    }
+
+    /** The lookup's whole statement for a finder's condition. */
+    static String statement(String where) {
+        return FOUND + where + ROWS;
     }
 
     /** The plan of the rule's statement. */
@@ -46,12 +57,8 @@ final class Plans {
         return switch (rule) {
             case SNILS -> run(c, "WHERE a.snils = ? AND a.account_role = ?",
                     Snils.normalize(p.value()).orElseThrow(), p.role().name());
-            case PHONE -> run(c, "WHERE a.id IN (SELECT p.account_id FROM sr_account_phone p JOIN sr_account r"
-                    + " ON r.id = p.account_id WHERE r.account_role = ? AND p.phone = ? FETCH FIRST " + READ + " ROWS ONLY)",
-                    p.role().name(), Phones.normalize(p.value()).orElseThrow());
-            case EMAIL -> run(c, "WHERE a.id IN (SELECT e.account_id FROM sr_account_email e JOIN sr_account r"
-                    + " ON r.id = e.account_id WHERE r.account_role = ? AND e.email = ? FETCH FIRST " + READ + " ROWS ONLY)",
-                    p.role().name(), Emails.normalize(p.value()).orElseThrow());
+            case PHONE -> run(c, BY_PHONE, p.role().name(), Phones.normalize(p.value()).orElseThrow());
+            case EMAIL -> run(c, BY_EMAIL, p.role().name(), Emails.normalize(p.value()).orElseThrow());
             case NAME_BIRTH_DATE -> run(c, "WHERE a.account_role = ? AND a.last_name_norm = ?"
                     + " AND a.first_name_norm = ? AND a.birth_date = ?", p.role().name(),
                     Names.normalize(p.lastName()), Names.normalize(p.firstName()), Date.valueOf(p.birthDate()));
@@ -78,7 +85,7 @@ final class Plans {
 
     private static List<String> run(Connection c, String where, Object... params) throws SQLException {
         List<String> lines = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + FOUND + where + ROWS)) {
+        try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement(where))) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
