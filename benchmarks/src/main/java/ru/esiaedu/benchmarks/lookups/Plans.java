@@ -14,52 +14,62 @@ import ru.esiaedu.registry.normalize.Phones;
 import ru.esiaedu.registry.normalize.Snils;
 
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the statements the JDBC registry's finders run (the same text as
- * {@code JdbcSchoolRegistryProvider}: the account query of each rule, then the phones, e-mails and documents of the
- * accounts found), with one hit's values, so the report shows which index each uses.
+ * EXPLAIN (ANALYZE, BUFFERS) of the statement each JDBC registry finder runs (the same text as
+ * {@code ru.esiaedu.registry.jdbc.AccountLookup}: one statement selects the rule's accounts and, in the same round
+ * trip, their phones, e-mails and documents), with one probe's values, so the report shows which index each uses.
  */
 final class Plans {
 
-    private static final String ACCOUNT_SELECT = "SELECT a.id, a.account_role, a.organisation_id, o.org_type, o.name AS org_name,"
-            + " o.municipality, c.name AS class_name, a.last_name, a.first_name, a.middle_name, a.birth_date, a.snils,"
-            + " a.esia_oid FROM sr_account a JOIN sr_organisation o ON o.id = a.organisation_id"
+    private static final int READ = 51;      // JdbcSchoolRegistryProvider.MAX_ACCOUNTS + 1, as in AccountLookup
+    private static final String NO_ACCOUNT = ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL";
+    private static final String FOUND = "WITH found AS (SELECT a.id, a.account_role, a.organisation_id, o.org_type,"
+            + " o.name AS org_name, o.municipality, c.name AS class_name, a.last_name, a.first_name, a.middle_name,"
+            + " a.birth_date, a.snils, a.esia_oid FROM sr_account a JOIN sr_organisation o ON o.id = a.organisation_id"
             + " LEFT JOIN sr_class c ON c.id = a.class_id ";
-    private static final String ORDER = " ORDER BY o.name, a.id";
+    private static final String ROWS = " ORDER BY o.name, a.id FETCH FIRST " + READ + " ROWS ONLY)"
+            + " SELECT 0 AS kind, id AS account_id, org_name AS k1, id AS k2, CAST(NULL AS VARCHAR(16)) AS k3,"
+            + " account_role, organisation_id, org_type, municipality, class_name, last_name, first_name, middle_name,"
+            + " birth_date, snils, esia_oid FROM found"
+            + " UNION ALL SELECT 1, ph.account_id, ph.phone, NULL, NULL" + NO_ACCOUNT
+            + " FROM sr_account_phone ph JOIN found f ON f.id = ph.account_id"
+            + " UNION ALL SELECT 2, em.account_id, em.email, NULL, NULL" + NO_ACCOUNT
+            + " FROM sr_account_email em JOIN found f ON f.id = em.account_id"
+            + " UNION ALL SELECT 3, dc.account_id, dc.doc_type, dc.doc_number, dc.series" + NO_ACCOUNT
+            + " FROM sr_account_document dc JOIN found f ON f.id = dc.account_id"
+            + " ORDER BY kind, k1, k2";
+
+    /** The phone and e-mail finders' conditions: their contact's cards of the role, at most {@link #READ}. */
+    static final String BY_PHONE = "WHERE a.id IN (SELECT p.account_id FROM sr_account_phone p JOIN sr_account r"
+            + " ON r.id = p.account_id WHERE r.account_role = ? AND p.phone = ? FETCH FIRST " + READ + " ROWS ONLY)";
+    static final String BY_EMAIL = "WHERE a.id IN (SELECT e.account_id FROM sr_account_email e JOIN sr_account r"
+            + " ON r.id = e.account_id WHERE r.account_role = ? AND e.email = ? FETCH FIRST " + READ + " ROWS ONLY)";
 
     private Plans() {
     }
 
-    /** The plan of the rule's account query and, for {@link Rule#BY_ID}, of the three follow-up queries. */
+    /** The lookup's whole statement for a finder's condition. */
+    static String statement(String where) {
+        return FOUND + where + ROWS;
+    }
+
+    /** The plan of the rule's statement. */
     static List<String> explain(Connection c, Rule rule, Probe p) throws SQLException {
-        List<String> plan = new ArrayList<>();
-        switch (rule) {
-            case SNILS -> plan.addAll(run(c, ACCOUNT_SELECT + "WHERE a.snils = ? AND a.account_role = ?" + ORDER,
-                    Snils.normalize(p.value()).orElseThrow(), p.role().name()));
-            case PHONE -> plan.addAll(run(c, ACCOUNT_SELECT + "WHERE a.account_role = ? AND a.id IN"
-                    + " (SELECT p.account_id FROM sr_account_phone p WHERE p.phone = ?)" + ORDER,
-                    p.role().name(), Phones.normalize(p.value()).orElseThrow()));
-            case EMAIL -> plan.addAll(run(c, ACCOUNT_SELECT + "WHERE a.account_role = ? AND a.id IN"
-                    + " (SELECT e.account_id FROM sr_account_email e WHERE e.email = ?)" + ORDER,
-                    p.role().name(), Emails.normalize(p.value()).orElseThrow()));
-            case NAME_BIRTH_DATE -> plan.addAll(run(c, ACCOUNT_SELECT + "WHERE a.account_role = ? AND a.last_name_norm = ?"
-                    + " AND a.first_name_norm = ? AND a.birth_date = ?" + ORDER, p.role().name(),
-                    Names.normalize(p.lastName()), Names.normalize(p.firstName()), Date.valueOf(p.birthDate())));
-            case NAME_BIRTH_DATE_MIDDLE -> plan.addAll(run(c, ACCOUNT_SELECT + "WHERE a.account_role = ?"
+        return switch (rule) {
+            case SNILS -> run(c, "WHERE a.snils = ? AND a.account_role = ?",
+                    Snils.normalize(p.value()).orElseThrow(), p.role().name());
+            case PHONE -> run(c, BY_PHONE, p.role().name(), Phones.normalize(p.value()).orElseThrow());
+            case EMAIL -> run(c, BY_EMAIL, p.role().name(), Emails.normalize(p.value()).orElseThrow());
+            case NAME_BIRTH_DATE -> run(c, "WHERE a.account_role = ? AND a.last_name_norm = ?"
+                    + " AND a.first_name_norm = ? AND a.birth_date = ?", p.role().name(),
+                    Names.normalize(p.lastName()), Names.normalize(p.firstName()), Date.valueOf(p.birthDate()));
+            case NAME_BIRTH_DATE_MIDDLE -> run(c, "WHERE a.account_role = ?"
                     + " AND a.last_name_norm = ? AND a.first_name_norm = ? AND a.birth_date = ?"
-                    + " AND (a.middle_name_norm IS NULL OR a.middle_name_norm = ?)" + ORDER, p.role().name(),
+                    + " AND (a.middle_name_norm IS NULL OR a.middle_name_norm = ?)", p.role().name(),
                     Names.normalize(p.lastName()), Names.normalize(p.firstName()), Date.valueOf(p.birthDate()),
-                    Names.normalize(p.middleName())));
-            case LINKED -> plan.addAll(run(c, ACCOUNT_SELECT + "WHERE a.esia_oid = ?" + ORDER, p.value()));
-            case BY_ID -> {
-                plan.addAll(run(c, ACCOUNT_SELECT + "WHERE a.id = ?" + ORDER, p.value()));
-                plan.add("-- then, for the accounts found:");
-                plan.addAll(run(c, "SELECT account_id, phone FROM sr_account_phone WHERE account_id IN (?) ORDER BY phone", p.value()));
-                plan.addAll(run(c, "SELECT account_id, email FROM sr_account_email WHERE account_id IN (?) ORDER BY email", p.value()));
-                plan.addAll(run(c, "SELECT account_id, doc_type, series, doc_number FROM sr_account_document"
-                        + " WHERE account_id IN (?) ORDER BY doc_type, doc_number", p.value()));
-            }
-        }
-        return plan;
+                    Names.normalize(p.middleName()));
+            case LINKED -> run(c, "WHERE a.esia_oid = ?", p.value());
+            case BY_ID -> run(c, "WHERE a.id = ?", p.value());
+        };
     }
 
     /** The sum of the "Execution Time" lines of these plans, in nanoseconds. */
@@ -73,9 +83,9 @@ final class Plans {
         return Math.round(millis * 1e6);
     }
 
-    private static List<String> run(Connection c, String sql, Object... params) throws SQLException {
+    private static List<String> run(Connection c, String where, Object... params) throws SQLException {
         List<String> lines = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+        try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement(where))) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }

@@ -2,6 +2,8 @@ package ru.esiaedu.benchmarks.lookups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,6 +62,20 @@ class RegistryLookupSmokeTest {
         }
         assertThat(result.plans).anyMatch(line -> line.contains("Index Scan using ix_sr_account_name_birth")
                 || line.contains("Bitmap Index Scan on ix_sr_account_name_birth"));
+    }
+
+    /** Plans repeats the registry's statement (package-private there): read it from the registry to see they agree. */
+    @Test
+    void thePlansExplainTheRegistrysOwnStatement() throws Exception {
+        Class<?> lookup = Class.forName("ru.esiaedu.registry.jdbc.AccountLookup");
+        Method sql = lookup.getDeclaredMethod("sql", String.class);
+        sql.setAccessible(true);
+        assertThat(Plans.statement("WHERE a.id = ?")).isEqualTo(sql.invoke(null, "WHERE a.id = ?"));
+        for (String where : new String[] {"BY_PHONE", "BY_EMAIL"}) {
+            Field registrys = lookup.getDeclaredField(where);
+            registrys.setAccessible(true);
+            assertThat(Plans.class.getDeclaredField(where).get(null)).as(where).isEqualTo(registrys.get(null));
+        }
     }
 
     @Test

@@ -12,9 +12,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,8 +24,6 @@ import ru.esiaedu.registry.ConsentNoticeRecord;
 import ru.esiaedu.registry.ConsentRecord;
 import ru.esiaedu.registry.ConsentRequestReceipt;
 import ru.esiaedu.registry.ConsentRequestRecord;
-import ru.esiaedu.registry.DocumentType;
-import ru.esiaedu.registry.IdentityDocument;
 import ru.esiaedu.registry.LinkRule;
 import ru.esiaedu.registry.Organisation;
 import ru.esiaedu.registry.PasswordHashes;
@@ -55,12 +51,6 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
 
 
     private static final Logger LOG = Logger.getLogger(JdbcSchoolRegistryProvider.class);
-
-    private static final String ACCOUNT_SELECT = "SELECT a.id, a.account_role, a.organisation_id, o.org_type, o.name AS org_name,"
-            + " o.municipality, c.name AS class_name, a.last_name, a.first_name, a.middle_name, a.birth_date, a.snils,"
-            + " a.esia_oid FROM sr_account a JOIN sr_organisation o ON o.id = a.organisation_id"
-            + " LEFT JOIN sr_class c ON c.id = a.class_id ";
-    private static final String ACCOUNT_ORDER = " ORDER BY o.name, a.id";
 
     /** A dummy bcrypt hash, verified for unknown logins so both answers take about as long. */
     private static final String DUMMY_HASH = "$2a$10$XVLnWQzjXFSrXETrZwyuKO8Y0bOMpCxP.fqnJBH8IpyU4ZCIslm2K";
@@ -105,9 +95,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
         if (phone.isEmpty()) {
             return List.of();
         }
-        return accounts("find by phone",
-                "WHERE a.account_role = ? AND a.id IN (SELECT p.account_id FROM sr_account_phone p WHERE p.phone = ?)",
-                role.name(), phone.get());
+        return byContact("find by phone", AccountLookup.BY_PHONE, role, phone.get());
     }
 
     @Override
@@ -117,9 +105,7 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
         if (email.isEmpty()) {
             return List.of();
         }
-        return accounts("find by e-mail",
-                "WHERE a.account_role = ? AND a.id IN (SELECT e.account_id FROM sr_account_email e WHERE e.email = ?)",
-                role.name(), email.get());
+        return byContact("find by e-mail", AccountLookup.BY_EMAIL, role, email.get());
     }
 
     @Override
@@ -515,59 +501,41 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
         }
     }
 
+    /**
+     * The accounts of a role that carry a contact. A contact on more accounts of the role than a lookup returns (a
+     * placeholder number, a school's own e-mail) finds none: the matcher tells "several people" from the accounts it
+     * gets, and any cut of the list could leave out the second namesake and hand the card to the wrong one.
+     */
+    private List<RegistryAccount> byContact(String operation, String where, RegistryRole role, String contact)
+            throws RegistryUnavailableException {
+        AccountLookup.Found found = lookup(operation, where, role.name(), contact);
+        if (found.moreThanTheLimit()) {
+            LOG.infof("school registry: %s: the contact is on more than %d accounts of the role, none returned",
+                    operation, MAX_ACCOUNTS);
+            return List.of();
+        }
+        return found.accounts();
+    }
+
+    /** The first {@link #MAX_ACCOUNTS} accounts by organisation name and id, with their contacts and documents. */
     private List<RegistryAccount> accounts(String operation, String where, Object... params)
+            throws RegistryUnavailableException {
+        return lookup(operation, where, params).accounts();
+    }
+
+    private AccountLookup.Found lookup(String operation, String where, Object... params)
             throws RegistryUnavailableException {
         RegistryDatabase db = database.get();
         try (Connection c = readOnly(db)) {
-            Map<String, Builder> byId = new LinkedHashMap<>();
-            try (PreparedStatement s = prepare(c, db, ACCOUNT_SELECT + where + ACCOUNT_ORDER)) {
-                s.setMaxRows(MAX_ACCOUNTS);
+            AccountLookup.Found found;
+            try (PreparedStatement s = prepare(c, db, AccountLookup.sql(where))) {
                 bind(s, params);
                 try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        Builder b = new Builder(r);
-                        byId.put(b.id, b);
-                    }
-                }
-            }
-            if (!byId.isEmpty()) {
-                String in = String.join(", ", Collections.nCopies(byId.size(), "?"));
-                Object[] ids = byId.keySet().toArray();
-                try (PreparedStatement s = prepare(c, db,
-                        "SELECT account_id, phone FROM sr_account_phone WHERE account_id IN (" + in + ") ORDER BY phone")) {
-                    bind(s, ids);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            byId.get(r.getString(1)).phones.add(r.getString(2));
-                        }
-                    }
-                }
-                try (PreparedStatement s = prepare(c, db,
-                        "SELECT account_id, email FROM sr_account_email WHERE account_id IN (" + in + ") ORDER BY email")) {
-                    bind(s, ids);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            byId.get(r.getString(1)).emails.add(r.getString(2));
-                        }
-                    }
-                }
-                try (PreparedStatement s = prepare(c, db, "SELECT account_id, doc_type, series, doc_number"
-                        + " FROM sr_account_document WHERE account_id IN (" + in + ") ORDER BY doc_type, doc_number")) {
-                    bind(s, ids);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            byId.get(r.getString(1)).documents.add(new IdentityDocument(
-                                    DocumentType.valueOf(r.getString(2)), r.getString(3), r.getString(4)));
-                        }
-                    }
+                    found = AccountLookup.read(r);
                 }
             }
             c.commit();
-            List<RegistryAccount> result = new ArrayList<>(byId.size());
-            for (Builder b : byId.values()) {
-                result.add(b.build());
-            }
-            return List.copyOf(result);
+            return found;
         } catch (SQLException e) {
             throw Failures.unavailable(operation, e);
         }
@@ -618,42 +586,6 @@ public final class JdbcSchoolRegistryProvider implements SchoolRegistryProvider 
     private static void checkLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
             throw new IllegalArgumentException("access request: " + field + " longer than " + max + " characters");
-        }
-    }
-
-    private static final class Builder {
-        final String id;
-        final RegistryRole role;
-        final Organisation organisation;
-        final String className;
-        final String lastName;
-        final String firstName;
-        final String middleName;
-        final LocalDate birthDate;
-        final String snils;
-        final String esiaOid;
-        final List<String> phones = new ArrayList<>();
-        final List<String> emails = new ArrayList<>();
-        final List<IdentityDocument> documents = new ArrayList<>();
-
-        Builder(ResultSet r) throws SQLException {
-            id = r.getString("id");
-            role = RegistryRole.valueOf(r.getString("account_role"));
-            organisation = new Organisation(r.getString("organisation_id"), r.getString("org_type"),
-                    r.getString("org_name"), r.getString("municipality"));
-            className = r.getString("class_name");
-            lastName = r.getString("last_name");
-            firstName = r.getString("first_name");
-            middleName = r.getString("middle_name");
-            Date birth = r.getDate("birth_date");
-            birthDate = birth == null ? null : birth.toLocalDate();
-            snils = r.getString("snils");
-            esiaOid = r.getString("esia_oid");
-        }
-
-        RegistryAccount build() {
-            return new RegistryAccount(id, role, organisation, className, lastName, firstName, middleName, birthDate,
-                    snils, phones, emails, documents, esiaOid);
         }
     }
 }

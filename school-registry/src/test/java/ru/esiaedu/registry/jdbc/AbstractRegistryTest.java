@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -310,6 +312,36 @@ abstract class AbstractRegistryTest {
         assertThat(a.documents()).containsExactly(new IdentityDocument(DocumentType.PASSPORT, "4010", "246810"));
         assertThat(a.esiaOid()).isNull();
         assertThat(a.toString()).doesNotContain("Кузнецов").doesNotContain("79991234567");
+    }
+
+    /**
+     * Schools type a placeholder phone (79000000000) or the school's own e-mail into thousands of cards. A lookup
+     * returns at most {@link JdbcSchoolRegistryProvider#MAX_ACCOUNTS} cards and the matcher tells "several people"
+     * from the cards it gets: a cut list could leave out the second namesake and hand the card to the wrong one. So a
+     * contact on more cards of a role than the limit finds none of them, one on exactly the limit finds them all, and
+     * the same contact still finds the cards of another role that are fewer.
+     */
+    @Test
+    void aContactOnMoreCardsOfARoleThanTheLimitFindsNoneOfThem() throws Exception {
+        int limit = JdbcSchoolRegistryProvider.MAX_ACCOUNTS;
+        withCardsSharingAContact(Map.of(RegistryRole.STUDENT, limit + 1, RegistryRole.PARENT, limit,
+                RegistryRole.STAFF, 1), (provider, database) -> {
+            assertThat(provider.findByPhone(RegistryRole.STUDENT, "+7 900 000-00-00")).isEmpty();
+            assertThat(provider.findByEmail(RegistryRole.STUDENT, "Net@School.example")).isEmpty();
+
+            List<RegistryAccount> parents = provider.findByPhone(RegistryRole.PARENT, "8 (900) 000-00-00");
+            assertThat(parents).hasSize(limit).allSatisfy(a -> assertThat(a.role()).isEqualTo(RegistryRole.PARENT));
+            assertThat(parents).extracting(RegistryAccount::id).doesNotHaveDuplicates().isSorted();
+            assertThat(parents.get(0).phones()).containsExactly("79000000000", "79160000000");
+            assertThat(parents.get(0).emails()).containsExactly("net@school.example");
+            assertThat(provider.findByEmail(RegistryRole.PARENT, "net@school.example")).hasSize(limit);
+
+            assertThat(provider.findByPhone(RegistryRole.STAFF, "79000000000")).extracting(RegistryAccount::id)
+                    .containsExactly("many-staff-000");
+            // the card's own phone, shared by no one, still finds it
+            assertThat(provider.findByPhone(RegistryRole.STUDENT, "79160000003")).extracting(RegistryAccount::id)
+                    .containsExactly("many-student-003");
+        });
     }
 
     // --- link --------------------------------------------------------------------------------------------------
@@ -1001,6 +1033,48 @@ abstract class AbstractRegistryTest {
 
     static String snils(String esiaValue) {
         return Snils.normalize(esiaValue).orElseThrow();
+    }
+
+    interface ProviderCheck {
+        void run(SchoolRegistryProvider provider, RegistryConfig database) throws Exception;
+    }
+
+    /**
+     * A fresh database with the demo data and, per role, that many cards of one school (ids {@code many-<role>-NNN})
+     * carrying the placeholder phone 79000000000, the e-mail net@school.example and a phone of their own
+     * (791600000NN).
+     */
+    void withCardsSharingAContact(Map<RegistryRole, Integer> cardsPerRole, ProviderCheck check) throws Exception {
+        RegistryConfig config = otherEmptyDatabase(true);
+        JdbcSchoolRegistryProviderFactory other = new JdbcSchoolRegistryProviderFactory();
+        other.init(config);
+        try {
+            SchoolRegistryProvider provider = other.create(null);
+            provider.organisations();     // migrates
+            try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
+                SchoolFixture.exec(c, "INSERT INTO sr_organisation (id, org_type, name) VALUES ('org-many', 'SCHOOL',"
+                        + " 'Школа многих карточек')");
+                for (Map.Entry<RegistryRole, Integer> e : cardsPerRole.entrySet()) {
+                    for (int i = 0; i < e.getValue(); i++) {
+                        String id = String.format("many-%s-%03d", e.getKey().name().toLowerCase(), i);
+                        SchoolFixture.exec(c, "INSERT INTO sr_account (id, account_role, organisation_id, last_name,"
+                                + " first_name, last_name_norm, first_name_norm, created_at)"
+                                + " VALUES (?, ?, 'org-many', ?, 'Карточка', ?, 'КАРТОЧКА', CURRENT_TIMESTAMP)", id,
+                                e.getKey().name(), "Номер" + i, Names.normalize("Номер" + i));
+                        SchoolFixture.exec(c, "INSERT INTO sr_account_phone (account_id, phone) VALUES (?, '79000000000')", id);
+                        SchoolFixture.exec(c, "INSERT INTO sr_account_phone (account_id, phone) VALUES (?, ?)", id,
+                                String.format("791600000%02d", i % 100));
+                        SchoolFixture.exec(c, "INSERT INTO sr_account_email (account_id, email) VALUES (?, 'net@school.example')", id);
+                    }
+                }
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            }
+            check.run(provider, config);
+        } finally {
+            other.close();
+        }
     }
 
     int count(String sql) throws SQLException {

@@ -7,9 +7,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +102,59 @@ class PostgresRegistryTest extends AbstractRegistryTest {
     @Override
     Connection admin() throws SQLException {
         return postgres.getDatabase("postgres", "registry").getConnection();
+    }
+
+    /**
+     * A placeholder phone on thousands of cards costs what a card's own phone costs: the finder reads at most
+     * {@code MAX_ACCOUNTS + 1} of the cards that carry it instead of joining and sorting every one before the driver
+     * cuts the answer. Counted in the rows PostgreSQL's plan of the finder's own statement reads from the phone index
+     * (EXPLAIN ANALYZE), not timed.
+     */
+    @Test
+    void aPhoneOnThousandsOfCardsIsReadOnlyUpToTheLimit() throws Exception {
+        int cards = 2_000;
+        withCardsSharingAContact(Map.of(RegistryRole.STUDENT, cards), (provider, database) -> {
+            try (Connection c = DriverManager.getConnection(database.url(), database.username(), database.password())) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ANALYZE");
+                }
+                List<String> plan = explainAnalyze(c, AccountLookup.sql(
+                        AccountLookup.BY_PHONE), RegistryRole.STUDENT.name(), "79000000000");
+                List<String> phoneScans = plan.stream().filter(line -> PHONE_LOOKUP_SCAN.matcher(line).find()).toList();
+                assertThat(phoneScans).as(String.join("\n", plan)).isNotEmpty();
+                long rowsRead = phoneScans.stream().mapToLong(PostgresRegistryTest::actualRows).sum();
+                assertThat(rowsRead).as(String.join("\n", plan))
+                        .isLessThanOrEqualTo(JdbcSchoolRegistryProvider.MAX_ACCOUNTS + 1);
+            }
+            assertThat(provider.findByPhone(RegistryRole.STUDENT, "79000000000")).isEmpty();
+        });
+    }
+
+    /** The finder's phone lookup (alias p) in a plan line: an index or sequential scan of sr_account_phone. */
+    private static final Pattern PHONE_LOOKUP_SCAN = Pattern.compile(" on sr_account_phone p\\s+\\(");
+    private static final Pattern ACTUAL = Pattern.compile("actual time=[0-9.]+\\.\\.[0-9.]+ rows=(\\d+) loops=(\\d+)");
+
+    private static long actualRows(String planLine) {
+        Matcher m = ACTUAL.matcher(planLine);
+        if (!m.find()) {
+            throw new IllegalStateException("no actual rows in: " + planLine);
+        }
+        return Long.parseLong(m.group(1)) * Long.parseLong(m.group(2));
+    }
+
+    private static List<String> explainAnalyze(Connection c, String sql, Object... params) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    lines.add(r.getString(1));
+                }
+            }
+        }
+        return lines;
     }
 
     /** The server goes away while Keycloak runs: a query fails fast with RegistryUnavailableException. */
