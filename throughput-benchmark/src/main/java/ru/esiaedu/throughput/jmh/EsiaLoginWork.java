@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Our own work per ESIA login, in process, with the demo GOST key: building the request signer from PEM (done once
- * per key since {@code LocalSignerCache}; it was twice per login), one request signature (twice per login), parsing
+ * per key by {@code MaterialCache}; it was twice per login), one request signature (twice per login), parsing
  * the person. Run with throughput-benchmark/run-jmh.sh; median and p99 are JMH's sample-time percentiles, summed per
  * login by {@link OwnTimePerLogin}.
  */

@@ -41,7 +41,7 @@ public final class OwnTimePerLogin {
     }
 
     static final List<Part> PARTS = List.of(
-            new Part("EsiaLoginWork.signerFromPem", "building the GOST signer from PEM (kept per key since LocalSignerCache)"),
+            new Part("EsiaLoginWork.signerFromPem", "building the GOST signer from PEM (kept per key by MaterialCache)"),
             new Part("EsiaLoginWork.signRequest", "one GOST request signature (authorization request, token request)"),
             new Part("EsiaTokenWork.esiaCertificatesFromPem", "the ESIA certificates from PEM (part of the next line)"),
             new Part("EsiaTokenWork.tokenVerifierFromPem", "the token verifier from the ESIA certificates' PEM, per callback"),
