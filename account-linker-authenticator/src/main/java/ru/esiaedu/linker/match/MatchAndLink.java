@@ -1,8 +1,10 @@
 package ru.esiaedu.linker.match;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import ru.esiaedu.esia.person.BrokeredEsiaPerson;
 import ru.esiaedu.linker.firstlogin.MatchNotes;
@@ -51,7 +53,7 @@ public final class MatchAndLink {
             }
         }
         // Linked before and found by no rule now: linked by the school (a card found by a rule keeps that rule's name).
-        java.util.Set<String> found = new java.util.HashSet<>();
+        Set<String> found = new HashSet<>();
         linked.forEach(result -> result.accounts().forEach(account -> found.add(account.id())));
         List<RegistryAccount> linkedBySchool = linkedBefore.stream().filter(account -> !found.contains(account.id())).toList();
         if (!linkedBySchool.isEmpty()) {
