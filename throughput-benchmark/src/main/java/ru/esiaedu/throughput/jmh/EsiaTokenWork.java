@@ -27,7 +27,8 @@ import java.util.List;
 /**
  * The ESIA token checks of one callback, in process: {@link EsiaTokenVerifier#verify} of the access and the id token
  * (RS256 and GOST R 34.10-2012, both as ESIA shapes them), and what {@code EsiaIdentityProvider.exchange} does before
- * that at every callback — parsing the configured ESIA certificates from PEM and building the verifier from them. The
+ * that — building the verifier from the configured ESIA certificates, and parsing them from PEM, which the provider now
+ * does once per content (its {@code MaterialCache}) and this benchmark still times as the cost it would be. The
  * tokens are signed here, in {@link #setUp}, with the emulator's ESIA keys; the verifier trusts the demo realm's
  * bundle of both certificates, as configured.
  */
