@@ -7,18 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import ru.esiaedu.testsupport.DistributionFiles;
 
 /**
  * One Keycloak node as production runs it: a private copy of the distribution keycloak-server assembled,
@@ -163,45 +160,14 @@ final class KeycloakNode implements AutoCloseable {
         }
     }
 
+    /** A fresh copy, without the demo's H2 database and the unpack marker. */
     private static void copy(Path source, Path target) {
         delete(target);
-        try {
-            Files.walkFileTree(source, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    Path relative = source.relativize(dir);
-                    // Not copied: the demo's H2 database and the unpack marker.
-                    if (relative.getNameCount() == 1 && (relative.toString().equals("data")
-                            || relative.toString().equals(".unpack-markers"))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    Files.createDirectories(target.resolve(relative.toString()));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.copy(file, target.resolve(source.relativize(file).toString()),
-                            StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + source + " to " + target, e);
-        }
+        DistributionFiles.copy(source, target, Set.of("data", ".unpack-markers"));
     }
 
     static void delete(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
-        }
+        DistributionFiles.delete(root);
     }
 
     private static void sleep(long millis) {

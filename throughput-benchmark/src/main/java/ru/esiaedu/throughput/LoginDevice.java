@@ -12,23 +12,22 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ru.esiaedu.testsupport.CookieJar;
+
 /**
  * One whole login over plain HTTP, as a fresh browser does it: the portal's authorization request at Keycloak with
  * the identity provider named ({@code kc_idp_hint}) and the role given, the emulator's login page, one click on the
  * person, the access page when asked, back through Keycloak's broker endpoint to the portal's redirect URI, then the
  * portal's code exchange. Its own cookie jar; the HTTP client (connection pool) is the caller's, as a load balancer's
- * would be shared. Adapted from the end-to-end tests' HTTP login (it keeps cookies by host, not port, because Java's
- * CookieManager withholds Keycloak's Secure cookies over plain HTTP, which a browser sends to localhost).
+ * would be shared. Cookies are kept by host, not port, as the end-to-end tests' HTTP login keeps them
+ * ({@link CookieJar}).
  */
 final class LoginDevice {
     private static final Pattern PENDING = Pattern.compile("name=\"pending\" value=\"([^\"]+)\"");
@@ -56,7 +55,7 @@ final class LoginDevice {
 
     private final HttpClient http;
     private final String emulatorUrl;
-    private final Map<String, Map<String, String>> cookies = new HashMap<>();
+    private final CookieJar cookies = new CookieJar();
 
     LoginDevice(HttpClient http, String emulatorUrl) {
         this.http = http;
@@ -132,8 +131,8 @@ final class LoginDevice {
     private Step follow(HttpRequest first, Predicate<String> stopAt) throws IOException, InterruptedException {
         HttpRequest request = first;
         for (int i = 0; i < MAX_REDIRECTS; i++) {
-            HttpResponse<String> response = http.send(withCookies(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            keepCookies(response);
+            HttpResponse<String> response = http.send(cookies.withCookies(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            cookies.keep(response);
             int status = response.statusCode();
             String location = response.headers().firstValue("Location").orElse(null);
             if (status < 300 || status >= 400 || location == null) {
@@ -146,44 +145,6 @@ final class LoginDevice {
             request = get(next);
         }
         return new Step(null, 0, "more than " + MAX_REDIRECTS + " redirects");
-    }
-
-    private HttpRequest withCookies(HttpRequest request) {
-        Map<String, String> jar = cookies.get(request.uri().getHost());
-        if (jar == null || jar.isEmpty()) {
-            return request;
-        }
-        StringBuilder header = new StringBuilder();
-        jar.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=').append(value));
-        return HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", header.toString()).build();
-    }
-
-    private void keepCookies(HttpResponse<?> response) {
-        List<String> set = response.headers().allValues("Set-Cookie");
-        if (set.isEmpty()) {
-            return;
-        }
-        Map<String, String> jar = cookies.computeIfAbsent(response.uri().getHost(), k -> new LinkedHashMap<>());
-        for (String cookie : set) {
-            String[] parts = cookie.split(";");
-            int eq = parts[0].indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String name = parts[0].substring(0, eq).trim();
-            String value = parts[0].substring(eq + 1).trim();
-            boolean removed = value.isEmpty();
-            for (int i = 1; i < parts.length; i++) {
-                String attribute = parts[i].trim().toLowerCase(Locale.ROOT);
-                removed |= attribute.equals("max-age=0") || attribute.startsWith("expires=thu, 01 jan 1970")
-                        || attribute.startsWith("expires=thu, 01-jan-1970");
-            }
-            if (removed) {
-                jar.remove(name);
-            } else {
-                jar.put(name, value);
-            }
-        }
     }
 
     private static String pending(Step step) {

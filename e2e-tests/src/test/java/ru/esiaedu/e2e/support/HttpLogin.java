@@ -8,13 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import ru.esiaedu.testsupport.CookieJar;
 
 /**
  * One device signing in through Госуслуги over plain HTTP, without a browser: its own cookie jar, redirects
@@ -32,12 +31,8 @@ public final class HttpLogin {
     private static final int MAX_REDIRECTS = 20;
 
     private final HttpClient http;
-    /**
-     * Cookies by host, sent back to that host on any port, as a browser does (RFC 6265: cookies do not isolate by
-     * port; two Keycloak nodes behind one name see the same cookies). Java's CookieManager withholds Keycloak's
-     * Secure cookies over plain HTTP, which a browser sends to localhost; paths are not needed here.
-     */
-    private final Map<String, Map<String, String>> cookies = new ConcurrentHashMap<>();
+    /** Cookies by host, as a browser keeps them (see {@link CookieJar}). */
+    private final CookieJar cookies = new CookieJar();
     private final SchoolPortal portal;
     private final String esiaBaseUrl;
 
@@ -152,8 +147,8 @@ public final class HttpLogin {
             throws IOException, InterruptedException {
         HttpRequest request = first;
         for (int i = 0; i < MAX_REDIRECTS; i++) {
-            HttpResponse<String> response = http.send(withCookies(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            keepCookies(response);
+            HttpResponse<String> response = http.send(cookies.withCookies(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            cookies.keep(response);
             int status = response.statusCode();
             if (status < 300 || status >= 400) {
                 return new Outcome(null, status, response.body());
@@ -167,45 +162,6 @@ public final class HttpLogin {
             request = get(location);
         }
         throw new AssertionError("more than " + MAX_REDIRECTS + " redirects from " + first.uri());
-    }
-
-    private HttpRequest withCookies(HttpRequest request) {
-        Map<String, String> jar = cookies.get(request.uri().getHost());
-        if (jar == null || jar.isEmpty()) {
-            return request;
-        }
-        StringBuilder header = new StringBuilder();
-        jar.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=').append(value));
-        return HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", header.toString()).build();
-    }
-
-    private void keepCookies(HttpResponse<?> response) {
-        List<String> set = response.headers().allValues("Set-Cookie");
-        if (set.isEmpty()) {
-            return;
-        }
-        Map<String, String> jar = cookies.computeIfAbsent(response.uri().getHost(), k -> new LinkedHashMap<>());
-        for (String cookie : set) {
-            String[] parts = cookie.split(";");
-            int eq = parts[0].indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String name = parts[0].substring(0, eq).trim();
-            String value = parts[0].substring(eq + 1).trim();
-            boolean removed = value.isEmpty();
-            for (int i = 1; i < parts.length; i++) {
-                String attribute = parts[i].trim().toLowerCase(java.util.Locale.ROOT);
-                if (attribute.equals("max-age=0") || attribute.startsWith("expires=thu, 01 jan 1970") || attribute.startsWith("expires=thu, 01-jan-1970")) {
-                    removed = true;
-                }
-            }
-            if (removed) {
-                jar.remove(name);
-            } else {
-                jar.put(name, value);
-            }
-        }
     }
 
     private static String pending(Outcome page) {

@@ -1,18 +1,12 @@
 package ru.esiaedu.e2e.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Set;
-import java.util.stream.Stream;
+
+import ru.esiaedu.testsupport.DistributionFiles;
 
 /**
  * A private copy of the distribution that keycloak-server assembled. Keycloak writes into its own
@@ -60,45 +54,10 @@ public final class KeycloakDistribution {
     }
 
     private static void copyRecursively(Path source, Path target) {
-        try {
-            Files.walkFileTree(source, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    Path relative = source.relativize(dir);
-                    if (relative.getNameCount() == 1 && SKIPPED_TOP_LEVEL.contains(relative.toString())) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    Files.createDirectories(target.resolve(relative.toString()));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    // COPY_ATTRIBUTES keeps bin/*.sh executable.
-                    Files.copy(file, target.resolve(source.relativize(file).toString()),
-                            StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + source + " to " + target, e);
-        }
+        DistributionFiles.copy(source, target, SKIPPED_TOP_LEVEL);
     }
 
     static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete " + path, e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
-        }
+        DistributionFiles.delete(root);
     }
 }
